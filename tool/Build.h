@@ -1,0 +1,125 @@
+//===- Build.h - From Clang's AST to the cosm IR --------------------------===//
+//
+// Find picks the coroutines to lower, Check rejects what the lowering cannot
+// express, Build turns each body into IR (Spill moves suspend points out of
+// expressions), and Render copies input text with the rewrites lowering needs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COSM_BUILD_H
+#define COSM_BUILD_H
+
+#include "IR.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include <map>
+#include <set>
+
+namespace cosm {
+
+/// A function the tool lowers.
+struct FoundCoroutine {
+  const clang::FunctionDecl *FD = nullptr;
+  CoroKind Kind = CoroKind::Generator;
+  std::vector<std::string> TypeArgs; // Y, S, R or T, defaults filled in
+};
+
+/// Find: every coroutine in the main file whose return type is a cosm type.
+/// Coroutine lambdas returning cosm types are reported as errors.
+std::vector<FoundCoroutine> findCoroutines(clang::ASTContext &Ctx,
+                                           clang::DiagnosticsEngine &Diags);
+
+/// Check: reports every construct outside the supported subset; false if any.
+bool checkCoroutine(const FoundCoroutine &F, clang::ASTContext &Ctx,
+                    clang::DiagnosticsEngine &Diags);
+
+/// Build (with Spill): the IR of one coroutine, or null after an error.
+std::unique_ptr<Coroutine> buildCoroutine(const FoundCoroutine &F,
+                                          clang::ASTContext &Ctx,
+                                          clang::DiagnosticsEngine &Diags);
+
+/// Reports `Msg` as a clang-style error at `Loc`.
+void reportError(clang::DiagnosticsEngine &Diags, clang::SourceLocation Loc,
+                 llvm::StringRef Msg);
+
+/// The text of a type as it can be written in the frame, fully qualified.
+std::string typeText(clang::QualType T, const clang::ASTContext &Ctx);
+
+/// True if S is, or contains, a co_yield or co_await (not looking into
+/// lambdas, whose bodies are separate functions).
+bool hasSuspend(const clang::Stmt *S);
+
+/// Strips the implicit nodes Sema wraps around an expression.
+const clang::Expr *ignoreImplicit(const clang::Expr *E);
+
+/// The statement-to-IR builder. Build.cpp holds statements, Spill.cpp
+/// expressions, Render.cpp the text copying.
+class Builder {
+public:
+  Builder(const FoundCoroutine &F, clang::ASTContext &Ctx,
+          clang::DiagnosticsEngine &Diags, Coroutine &C);
+
+  bool run();
+
+  // ---- Render.cpp ----
+  /// The input text of S (a trailing `;` included if WithSemi), with
+  /// references to locals made symbolic, implicit `this` made explicit,
+  /// `co_return` lowered and the given subexpressions replaced.
+  Code render(const clang::Stmt *S, bool WithSemi = false);
+  Code renderRange(clang::SourceLocation B, clang::SourceLocation E,
+                   const clang::Stmt *Within);
+  std::string sourceText(clang::SourceRange R);
+  unsigned lineOf(clang::SourceLocation L);
+  /// Subexpressions replaced while rendering (by Spill).
+  std::map<const clang::Stmt *, Code> Substitutions;
+
+  // ---- Spill.cpp ----
+  /// Appends to Out the statements that evaluate every suspend point in E,
+  /// left to right, and returns the code that computes E's value after them.
+  Code spill(const clang::Expr *E, std::vector<NodePtr> &Out);
+  /// Emits the suspend point S (its operand spilled first) and returns the
+  /// expression that yields its value right after it resumes.
+  Code emitSuspend(const clang::CoroutineSuspendExpr *S,
+                   std::vector<NodePtr> &Out, bool ValueUsed);
+  /// Saves the value of E (already rendered as Value) in a temporary so that
+  /// a later suspend point cannot change it; returns how to read it back.
+  Code saveTemp(const clang::Expr *E, Code Value, std::vector<NodePtr> &Out);
+
+  // ---- Build.cpp ----
+  NodePtr build(const clang::Stmt *S);
+  void buildInto(const clang::Stmt *S, std::vector<NodePtr> &Out);
+  void buildVarDecl(const clang::VarDecl *VD, const clang::DeclStmt *Whole,
+                    std::vector<NodePtr> &Out);
+  void buildRangeFor(const clang::CXXForRangeStmt *RS,
+                     std::vector<NodePtr> &Out);
+  NodePtr makeCode(Code Text, unsigned Line);
+  Var *declare(const clang::VarDecl *VD);
+  /// A temporary holding a value across a suspend point.
+  Var *makeTemp(const std::string &Hint, clang::QualType T, bool IsRef);
+  NodePtr makeDecl(Var *V, InitKind Init, Code InitText, Code Original,
+                   unsigned Line);
+  void error(clang::SourceLocation Loc, llvm::StringRef Msg);
+
+  const FoundCoroutine &F;
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  clang::DiagnosticsEngine &Diags;
+  Coroutine &C;
+  bool Failed = false;
+  bool IsInstanceMethod = false;
+  llvm::DenseMap<const clang::VarDecl *, Var *> Vars;
+  // Loops lowered to `for (;;)` whose `continue` became `goto`.
+  llvm::DenseMap<const clang::Stmt *, int> ContinueLabels;
+  llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> ContinueTargets;
+  int NextLabel = 0;
+  std::set<int> UsedContinueLabels;
+  unsigned NextTemp = 0;
+};
+
+} // namespace cosm
+
+#endif

@@ -1,0 +1,266 @@
+//===- Driver.cpp - The cosm command line --------------------------------===//
+//
+// Parses each input with Clang (LibTooling conventions: -p, --extra-arg,
+// `--`), runs Find -> Check -> Build/Spill -> Layout -> States -> Emit on
+// every cosm coroutine of the main file, splices the lowered text in place
+// of each definition, and writes the result atomically.
+//
+//===----------------------------------------------------------------------===//
+#include "Build.h"
+#include "Layout.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <set>
+
+using namespace clang;
+using namespace clang::tooling;
+using namespace llvm;
+
+static cl::OptionCategory CosmCategory("cosm options");
+static cl::opt<std::string>
+    OutputFile("o",
+               cl::desc("Write the lowered C++ to <file>. Written atomically: "
+                        "a failed run leaves an existing file untouched"),
+               cl::value_desc("file"), cl::cat(CosmCategory));
+static cl::opt<std::string>
+    OutputDir("output-dir",
+              cl::desc("With several inputs: write each lowered file to "
+                       "<dir>/<input file name>"),
+              cl::value_desc("dir"), cl::cat(CosmCategory));
+static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
+static cl::extrahelp MoreHelp(R"(
+cosm rewrites every function returning cosm::generator<...> or cosm::task<...>
+whose body uses co_yield / co_await / co_return into a plain C++17 state
+machine; everything else in the file is copied through unchanged. The input
+is compiled as C++20 (unless a -std flag says otherwise) with cosm's runtime
+headers on the include path.
+
+Examples:
+  cosm countdown.cpp -o countdown.lowered.cpp
+  cosm -p build src/server.cpp -o server.lowered.cpp
+  cosm a.cpp b.cpp --output-dir lowered/ -- -std=c++20 -Iinclude
+)");
+
+namespace cosm {
+namespace {
+
+struct Replacement {
+  unsigned Begin, End;
+  std::string Text;
+};
+
+class LowerConsumer : public ASTConsumer {
+public:
+  LowerConsumer(std::map<std::string, std::string> &Outputs, bool &Failed)
+      : Outputs(Outputs), Failed(Failed) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    SourceManager &SM = Ctx.getSourceManager();
+    if (Diags.hasErrorOccurred()) {
+      Failed = true;
+      return;
+    }
+    StringRef Buf = SM.getBufferData(SM.getMainFileID());
+    std::vector<Replacement> Reps;
+    std::set<std::string> FrameNames;
+    for (const FoundCoroutine &F : findCoroutines(Ctx, Diags)) {
+      const FunctionDecl *FD = F.FD;
+      if (isa<CXXMethodDecl>(FD) && FD->isOutOfLine()) {
+        reportError(Diags, FD->getLocation(),
+                    "cosm lowers coroutine methods defined inside their "
+                    "class; move this definition into the class");
+        continue;
+      }
+      if (!checkCoroutine(F, Ctx, Diags))
+        continue;
+      std::unique_ptr<Coroutine> C = buildCoroutine(F, Ctx, Diags);
+      if (!C)
+        continue;
+      SourceLocation Begin = FD->getBeginLoc();
+      if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
+        Begin = FTD->getBeginLoc();
+      Begin = SM.getExpansionLoc(Begin);
+      SourceLocation BodyBegin = SM.getExpansionLoc(FD->getBody()->getBeginLoc());
+      SourceLocation BodyEnd = Lexer::getLocForEndOfToken(
+          SM.getExpansionLoc(FD->getBody()->getEndLoc()), 0, SM,
+          Ctx.getLangOpts());
+      unsigned B = SM.getFileOffset(Begin), BB = SM.getFileOffset(BodyBegin),
+               E = SM.getFileOffset(BodyEnd);
+      C->Signature = Buf.slice(B, BB).str();
+      std::string Name = C->Name + "_frame";
+      for (unsigned N = 2; Buf.contains(Name) || FrameNames.count(Name); ++N)
+        Name = C->Name + "_frame_" + std::to_string(N);
+      FrameNames.insert(Name);
+      C->FrameName = Name;
+
+      bool LayoutOk = true;
+      for (const LayoutError &LE : layoutFrame(*C)) {
+        reportError(Diags, SourceLocation::getFromRawEncoding(LE.RawLoc),
+                    LE.Message);
+        LayoutOk = false;
+      }
+      if (!LayoutOk)
+        continue;
+      numberStates(*C);
+      Reps.push_back({B, E, emitCpp(*C).Text});
+    }
+    if (Diags.hasErrorOccurred()) {
+      Failed = true;
+      return;
+    }
+    std::sort(Reps.begin(), Reps.end(),
+              [](const Replacement &A, const Replacement &B) {
+                return A.Begin < B.Begin;
+              });
+    std::string FileName = std::string(
+        SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+    std::string Out = "// Lowered by cosm " COSM_VERSION " from " +
+                      sys::path::filename(FileName).str() +
+                      ": edit that file, not this one.\n";
+    unsigned Pos = 0;
+    for (const Replacement &R : Reps) {
+      Out += Buf.slice(Pos, R.Begin).str();
+      Out += R.Text;
+      Pos = R.End;
+    }
+    Out += Buf.substr(Pos).str();
+    Outputs[FileName] = std::move(Out);
+  }
+
+  std::map<std::string, std::string> &Outputs;
+  bool &Failed;
+};
+
+class LowerAction : public ASTFrontendAction {
+public:
+  LowerAction(std::map<std::string, std::string> &Outputs, bool &Failed)
+      : Outputs(Outputs), Failed(Failed) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<LowerConsumer>(Outputs, Failed);
+  }
+  std::map<std::string, std::string> &Outputs;
+  bool &Failed;
+};
+
+class LowerFactory : public FrontendActionFactory {
+public:
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<LowerAction>(Outputs, Failed);
+  }
+  std::map<std::string, std::string> Outputs;
+  bool Failed = false;
+};
+
+/// Writes Text to Path through a temporary beside it, so an existing file
+/// is replaced only by a complete new one.
+bool writeAtomically(StringRef Path, StringRef Text) {
+  SmallString<256> Temp;
+  SmallString<256> Model(Path);
+  Model += ".cosm-%%%%%%";
+  int FD;
+  if (std::error_code EC = sys::fs::createUniqueFile(Model, FD, Temp)) {
+    errs() << "cosm: error: cannot write '" << Path << "': " << EC.message()
+           << "\n";
+    return false;
+  }
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      errs() << "cosm: error: cannot write '" << Path
+             << "': " << OS.error().message() << "\n";
+      OS.clear_error();
+      sys::fs::remove(Temp);
+      return false;
+    }
+  }
+  if (std::error_code EC = sys::fs::rename(Temp, Path)) {
+    errs() << "cosm: error: cannot write '" << Path << "': " << EC.message()
+           << "\n";
+    sys::fs::remove(Temp);
+    return false;
+  }
+  return true;
+}
+
+/// Clang flags cosm needs whatever the compile command says.
+CommandLineArguments adjustArguments(const CommandLineArguments &Args,
+                                     StringRef) {
+  CommandLineArguments Out;
+  bool HasStd = false;
+  for (const std::string &A : Args)
+    if (StringRef(A).starts_with("-std=") || StringRef(A).starts_with("--std"))
+      HasStd = true;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    Out.push_back(Args[I]);
+    if (I == 0) {
+      Out.push_back("-resource-dir=" COSM_CLANG_RESOURCE_DIR);
+      if (!HasStd)
+        Out.push_back("-std=c++20");
+    }
+  }
+  // Searched after the user's own -I, so an installed cosm can be overridden.
+  Out.push_back("-idirafter");
+  Out.push_back(COSM_RUNTIME_INCLUDE_DIR);
+  return Out;
+}
+
+} // namespace
+} // namespace cosm
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "cosm " COSM_VERSION " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
+  });
+  auto Parser = CommonOptionsParser::create(argc, argv, CosmCategory,
+                                            cl::OneOrMore);
+  if (!Parser) {
+    errs() << toString(Parser.takeError());
+    return 1;
+  }
+  const std::vector<std::string> &Sources = Parser->getSourcePathList();
+  if (!OutputFile.empty() && Sources.size() > 1) {
+    errs() << "cosm: error: -o takes one input; use --output-dir for several\n";
+    return 1;
+  }
+  for (const std::string &S : Sources)
+    if (!sys::fs::exists(S)) {
+      errs() << "cosm: error: no such file: '" << S << "'\n";
+      return 1;
+    }
+  ClangTool Tool(Parser->getCompilations(), Sources);
+  Tool.appendArgumentsAdjuster(cosm::adjustArguments);
+  cosm::LowerFactory Factory;
+  int Status = Tool.run(&Factory);
+  if (Status != 0 || Factory.Failed ||
+      Factory.Outputs.size() != Sources.size())
+    return 1;
+
+  for (const auto &[File, Text] : Factory.Outputs) {
+    if (!OutputFile.empty()) {
+      if (!cosm::writeAtomically(OutputFile, Text))
+        return 1;
+    } else if (!OutputDir.empty()) {
+      SmallString<256> Path(OutputDir);
+      sys::path::append(Path, sys::path::filename(File));
+      if (!cosm::writeAtomically(Path, Text))
+        return 1;
+    } else {
+      outs() << Text;
+    }
+  }
+  return 0;
+}

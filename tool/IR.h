@@ -1,0 +1,194 @@
+//===- IR.h - The cosm IR between Clang's AST and the emitters -----------===//
+//
+// A coroutine body as a tree of structured statements. Leaves are code
+// fragments copied from the input (with the few rewrites lowering needs) and
+// suspend points. Everything after Build works on this IR only, so Layout,
+// States and the emitters never see Clang.
+//
+//===----------------------------------------------------------------------===//
+#ifndef COSM_IR_H
+#define COSM_IR_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cosm {
+
+struct Var;
+
+/// A piece of C++ text. Most of it is verbatim input; references to locals
+/// stay symbolic until Layout has decided where each local lives.
+struct Code {
+  struct Piece {
+    // VarUse reads the variable (through the pointer for a hoisted
+    // reference); VarName is the bare member name.
+    enum KindTy { Text, VarUse, VarName } Kind = Text;
+    std::string Str;  // Text
+    Var *V = nullptr; // VarUse, VarName
+  };
+  std::vector<Piece> Pieces;
+
+  Code() = default;
+  explicit Code(std::string S) { append(std::move(S)); }
+  bool empty() const { return Pieces.empty(); }
+  Code &append(std::string S);
+  Code &append(const Code &C);
+  Code &use(Var *V);
+  Code &name(Var *V);
+  /// Renders with uses resolved: a hoisted reference reads `(*name)`.
+  std::string str() const;
+};
+
+/// A local of the coroutine: a parameter, a user variable, or a temporary
+/// the spiller made.
+struct Var {
+  enum KindTy { Param, Local, Temp } Kind = Local;
+  std::string SourceName; // as written (or a synthetic name for temps)
+  std::string Name;       // unique within the frame (Layout)
+  std::string Type;       // the object type; for references, the referee;
+                          // for parameters, the declared type
+  bool IsReference = false;     // stored as a pointer when hoisted
+  bool IsRValueReference = false;
+  bool IsTrivial = false;       // trivially destructible (no guard needed)
+  bool IsAssignable = false;    // scalar: constructed with `=`
+  bool ForceHoist = false;      // constructed in a nested block, used after
+  unsigned Line = 0;            // where it is declared, for comments
+  unsigned RawLoc = 0;          // its SourceLocation, for diagnostics
+  std::string Unsupported;      // why it cannot live in a frame, if it can't
+  // Layout results.
+  bool Hoisted = false;
+  int UnionGroup = -1;          // hoisted non-parameters share storage per group
+};
+
+struct Node;
+using NodePtr = std::unique_ptr<Node>;
+
+/// How a declaration initializes its variable.
+enum class InitKind { None, Copy, Paren, Brace };
+
+struct Node {
+  enum KindTy {
+    CodeStmt,  // verbatim statement(s) without suspend points
+    Block,     // { ... } — a scope
+    Decl,      // a local's declaration (hoisted or not, decided by Layout)
+    If,
+    Loop,
+    Switch,
+    Label,     // `case 1:` / `default:` inside a Switch body
+    Try,
+    Suspend,   // co_yield / co_await / co_yield cosm::from(...)
+    Return,    // co_return
+  } Kind;
+  unsigned Line = 0; // source line, for comments
+
+  explicit Node(KindTy K) : Kind(K) {}
+
+  // CodeStmt, Label: the text. If/Loop/Switch: the condition.
+  // Return: the operand. Suspend: the operand.
+  Code Text;
+  // Block: statements. Try: the try block is Body[0].
+  std::vector<NodePtr> Body;
+
+  // Decl.
+  Var *V = nullptr;
+  InitKind Init = InitKind::None;
+  Code Original; // the declaration as written, used when not hoisted
+
+  // If: Then/Else. Loop: the body is Then.
+  NodePtr Then, Else;
+
+  // Loop: `for (;;) { Cond...; Then; continue-label: Inc... }` when CondPre or
+  // IncPre is set; otherwise the natural while/for/do form.
+  NodePtr CondPre, IncPre;
+  Code Inc;
+  bool IsDoWhile = false;
+  bool HasCond = false;
+  bool IsConstexpr = false; // if constexpr
+  int ContinueLabel = -1; // >= 0: `continue` was rewritten to a goto
+
+  // Try: catch handlers, verbatim.
+  std::vector<Code> Handlers;
+
+  // Suspend.
+  enum SuspendKindTy { Yield, YieldFrom, Await } SuspendKind = Yield;
+  Var *Result = nullptr;    // receives the value (may be null)
+  Var *Awaiter = nullptr;   // YieldFrom: the from_t slot; Await: the awaiter
+  std::string AwaiterType;  // Await: the awaiter's type
+  unsigned State = 0;       // States
+
+  // Decl of a guarded local, Try: the dispatch region it opens (States).
+  int Region = -1;
+
+  // Return: whether it has an operand.
+  bool HasValue = false;
+};
+
+enum class CoroKind { Generator, Task };
+
+/// Where execution re-enters after a suspend: the function body, a `try`
+/// block, or the rest of a block after a guarded local. Each has a label and
+/// a `switch (cosm_state)` that jumps on toward the suspend point.
+struct Region {
+  int Parent = -1;
+  Node *Anchor = nullptr; // the Try or Decl; null for the body
+  // state -> label to jump to from this region's dispatch
+  std::vector<std::pair<unsigned, std::string>> Dispatch;
+};
+
+/// One coroutine to lower.
+struct Coroutine {
+  CoroKind Kind = CoroKind::Generator;
+  std::string Name;          // the function's name
+  std::string FrameName;     // e.g. countdown_frame
+  std::string BaseType;      // e.g. cosm::lowered::generator_frame<int, void, void>
+  std::string ReturnType;    // e.g. cosm::generator<int>
+  std::string MakeFunction;  // cosm::lowered::make_generator / make_task
+  std::string TemplateHeader;  // `template <class T>` or empty
+  std::string TemplateArgs;    // `<T>` or empty
+  std::string Signature;       // the definition's head, up to the body
+  std::string QualifierPrefix; // `Outer::` for out-of-line methods
+  std::string SelfType;        // non-empty for instance methods: `Foo` / `const Foo`
+  std::string SelfName = "self";
+  bool IsMember = false;       // frame nested in the class
+  bool IsInClassDefinition = false; // the method is defined inside the class
+  std::string SourceFile;
+  unsigned Line = 0;
+
+  std::vector<std::unique_ptr<Var>> Vars;
+  std::vector<Var *> Params;
+  NodePtr Body; // a Block
+
+  unsigned NumStates = 0;
+  std::vector<Region> Regions;             // [0] is the body
+  std::vector<int> StateRegion;            // state -> innermost region
+  std::vector<unsigned> StateLine;         // state -> source line
+  std::vector<std::string> ExternalNames;  // unqualified names the body uses
+
+  Var *newVar(Var::KindTy K, std::string SourceName, std::string Type) {
+    Vars.push_back(std::make_unique<Var>());
+    Var *V = Vars.back().get();
+    V->Kind = K;
+    V->SourceName = SourceName;
+    V->Name = std::move(SourceName);
+    V->Type = std::move(Type);
+    return V;
+  }
+};
+
+/// The statements directly below S, in the order they execute.
+std::vector<Node *> children(const Node &S);
+
+/// Visits every statement below S (S included), parents before children,
+/// in execution order.
+template <class Fn> void forEachNode(Node &S, Fn &&F) {
+  F(S);
+  for (Node *C : children(S))
+    forEachNode(*C, F);
+}
+
+bool containsSuspend(const Node &S);
+
+} // namespace cosm
+
+#endif

@@ -1,0 +1,202 @@
+//===- Render.cpp - Copy input text with the rewrites lowering needs -----===//
+//
+// Code without suspend points is copied from the input as written, so the
+// output reads like the input. The only rewrites: references to the
+// coroutine's locals become symbolic (Layout decides whether a reference
+// local reads through a pointer), implicit `this` becomes `self->`,
+// `co_return` becomes a return from resume(), and `continue` in loops whose
+// increment moved into the body becomes a goto.
+//
+//===----------------------------------------------------------------------===//
+#include "Build.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace cosm {
+
+namespace {
+struct Edit {
+  unsigned Begin, End; // [Begin, End) in the main file; Begin == End inserts
+  Code Replacement;
+};
+} // namespace
+
+std::string Builder::sourceText(SourceRange R) {
+  CharSourceRange CR = Lexer::getAsCharRange(SM.getExpansionRange(R), SM,
+                                             Ctx.getLangOpts());
+  return Lexer::getSourceText(CR, SM, Ctx.getLangOpts()).str();
+}
+
+unsigned Builder::lineOf(SourceLocation L) {
+  return SM.getExpansionLineNumber(L);
+}
+
+namespace {
+
+class EditCollector {
+public:
+  EditCollector(Builder &B) : B(B), SM(B.SM), LO(B.Ctx.getLangOpts()) {}
+
+  /// File offsets of R, or false when R cannot be edited (inside a macro).
+  bool offsets(SourceRange R, unsigned &Begin, unsigned &End) {
+    SourceLocation BL = R.getBegin(), EL = R.getEnd();
+    if (BL.isMacroID() || EL.isMacroID()) {
+      if (!SM.isMacroArgExpansion(BL) || !SM.isMacroArgExpansion(EL))
+        return false;
+      BL = SM.getSpellingLoc(BL);
+      EL = SM.getSpellingLoc(EL);
+    }
+    if (!SM.isInMainFile(BL) || !SM.isInMainFile(EL))
+      return false;
+    EL = Lexer::getLocForEndOfToken(EL, 0, SM, LO);
+    Begin = SM.getFileOffset(BL);
+    End = SM.getFileOffset(EL);
+    return Begin <= End;
+  }
+
+  /// Extends End over whitespace to include a following `;`.
+  unsigned withSemicolon(unsigned End) {
+    llvm::StringRef Buf = SM.getBufferData(SM.getMainFileID());
+    unsigned I = End;
+    while (I < Buf.size() && isspace(static_cast<unsigned char>(Buf[I])))
+      ++I;
+    return I < Buf.size() && Buf[I] == ';' ? I + 1 : End;
+  }
+
+  void replace(const Stmt *N, Code C, bool WithSemi = false) {
+    unsigned Begin, End;
+    if (!offsets(N->getSourceRange(), Begin, End)) {
+      B.error(N->getBeginLoc(), "cosm cannot rewrite this code because it is "
+                                "inside a macro expansion");
+      return;
+    }
+    if (WithSemi)
+      End = withSemicolon(End);
+    Edits.push_back({Begin, End, std::move(C)});
+  }
+
+  void insert(SourceLocation L, std::string Text) {
+    unsigned Begin, End;
+    if (!offsets(SourceRange(L, L), Begin, End)) {
+      B.error(L, "cosm cannot rewrite this code because it is inside a macro "
+                 "expansion");
+      return;
+    }
+    Edits.push_back({Begin, Begin, Code(std::move(Text))});
+  }
+
+  std::string selfArrow() { return B.C.SelfName + "->"; }
+
+  void collect(const Stmt *N) {
+    if (!N)
+      return;
+    if (auto It = B.Substitutions.find(N); It != B.Substitutions.end()) {
+      replace(N, It->second);
+      return;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (auto It = B.Vars.find(VD); It != B.Vars.end())
+          replace(N, Code().use(It->second));
+      return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(N)) {
+      if (ME->isImplicitAccess() && B.IsInstanceMethod)
+        insert(ME->getBeginLoc(), selfArrow());
+    } else if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(N)) {
+      if (DME->isImplicitAccess() && B.IsInstanceMethod)
+        insert(DME->getBeginLoc(), selfArrow());
+    } else if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(N)) {
+      if (UME->isImplicitAccess() && B.IsInstanceMethod)
+        insert(UME->getBeginLoc(), selfArrow());
+    } else if (const auto *TE = dyn_cast<CXXThisExpr>(N)) {
+      if (!TE->isImplicit())
+        replace(N, Code(B.C.SelfName));
+      return;
+    } else if (const auto *CR = dyn_cast<CoreturnStmt>(N)) {
+      replace(N, lowerReturn(CR), /*WithSemi=*/true);
+      return;
+    } else if (const auto *CS = dyn_cast<ContinueStmt>(N)) {
+      auto T = B.ContinueTargets.find(CS);
+      if (T != B.ContinueTargets.end()) {
+        auto L = B.ContinueLabels.find(T->second);
+        if (L != B.ContinueLabels.end())
+          B.UsedContinueLabels.insert(L->second), replace(N,
+                  Code("goto cosm_continue_" + std::to_string(L->second) + ";"),
+                  /*WithSemi=*/true);
+      }
+      return;
+    } else if (const auto *LE = dyn_cast<LambdaExpr>(N)) {
+      for (const Expr *Init : LE->capture_inits())
+        collect(Init);
+      collect(LE->getBody());
+      return;
+    }
+    for (const Stmt *Child : N->children())
+      collect(Child);
+  }
+
+  Code lowerReturn(const CoreturnStmt *CR) {
+    const Expr *Op = CR->getOperand();
+    bool IsTask = B.C.Kind == CoroKind::Task;
+    std::string Exit = IsTask ? "return cosm_final();" : "return;";
+    if (!Op || CR->isImplicit())
+      return Code(Exit);
+    Code Out("{ cosm_return(");
+    Out.append(B.render(Op));
+    Out.append("); " + Exit + " }");
+    return Out;
+  }
+
+  Builder &B;
+  SourceManager &SM;
+  const LangOptions &LO;
+  std::vector<Edit> Edits;
+};
+
+Code apply(llvm::StringRef Buf, unsigned Begin, unsigned End,
+           std::vector<Edit> &Edits) {
+  std::stable_sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
+    if (A.Begin != B.Begin)
+      return A.Begin < B.Begin;
+    return (A.End - A.Begin) < (B.End - B.Begin); // insertions first
+  });
+  Code Out;
+  unsigned Pos = Begin;
+  for (const Edit &E : Edits) {
+    if (E.Begin < Pos || E.End > End)
+      continue; // nested in an edit already applied, or outside the range
+    Out.append(Buf.slice(Pos, E.Begin).str());
+    Out.append(E.Replacement);
+    Pos = E.End;
+  }
+  Out.append(Buf.slice(Pos, End).str());
+  return Out;
+}
+
+} // namespace
+
+Code Builder::render(const Stmt *S, bool WithSemi) {
+  EditCollector EC(*this);
+  CharSourceRange CR = Lexer::getAsCharRange(
+      SM.getExpansionRange(S->getSourceRange()), SM, Ctx.getLangOpts());
+  unsigned Begin = SM.getFileOffset(CR.getBegin());
+  unsigned End = SM.getFileOffset(CR.getEnd());
+  if (WithSemi)
+    End = EC.withSemicolon(End);
+  EC.collect(S);
+  return apply(SM.getBufferData(SM.getMainFileID()), Begin, End, EC.Edits);
+}
+
+Code Builder::renderRange(SourceLocation B, SourceLocation E,
+                          const Stmt *Within) {
+  EditCollector EC(*this);
+  unsigned Begin = SM.getFileOffset(SM.getExpansionLoc(B));
+  unsigned End = SM.getFileOffset(SM.getExpansionLoc(E));
+  if (Within)
+    EC.collect(Within);
+  return apply(SM.getBufferData(SM.getMainFileID()), Begin, End, EC.Edits);
+}
+
+} // namespace cosm

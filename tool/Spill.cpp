@@ -1,0 +1,234 @@
+//===- Spill.cpp - Move suspend points out of expressions ----------------===//
+//
+// A suspend point inside a larger expression is moved to statement level:
+// the operands evaluated before it are saved in temporaries (left to right,
+// except that an assignment evaluates its right side first, as C++17 says),
+// `&&`, `||` and `?:` keep their short-circuit as ifs, and the expression is
+// then re-rendered with each spilled part replaced by what holds its value.
+//
+//===----------------------------------------------------------------------===//
+#include "Build.h"
+#include "clang/AST/DeclTemplate.h"
+
+using namespace clang;
+
+namespace cosm {
+
+namespace {
+
+/// True for the `cosm::from_t<G>` that `co_yield cosm::from(g)` yields.
+bool isFromType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  return RD->getQualifiedNameAsString() == "cosm::from_t";
+}
+
+/// An operand whose value a later suspend point cannot change: it needs no
+/// temporary (keeps the output close to the input).
+bool isStable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, FloatingLiteral, StringLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, CXXThisExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return !isa<VarDecl>(DRE->getDecl()) ||
+           !cast<VarDecl>(DRE->getDecl())->getType()->isReferenceType();
+  return false;
+}
+
+bool isAssignment(const Expr *E) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAssignmentOp();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    return OC->isAssignmentOp();
+  return false;
+}
+
+/// What the user wrote after `co_yield`: Sema wraps it in a call to the
+/// promise's yield_value.
+const Expr *yieldOperand(const CoroutineSuspendExpr *S) {
+  const Expr *E = S->getOperand();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (MC->getNumArgs() == 1 && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getName() == "yield_value")
+      return MC->getArg(0);
+  return E;
+}
+
+} // namespace
+
+Code Builder::saveTemp(const Expr *E, Code Value, std::vector<NodePtr> &Out) {
+  unsigned Line = lineOf(E->getBeginLoc());
+  if (E->isGLValue()) {
+    Var *T = makeTemp("cosm_ref", E->getType(), /*IsRef=*/true);
+    T->ForceHoist = true;
+    Out.push_back(makeDecl(T, InitKind::Copy, std::move(Value), Code(), Line));
+    Code Use = Code().use(T);
+    if (E->isXValue())
+      return Code("std::move(").append(Use).append(")");
+    return Use;
+  }
+  Var *T = makeTemp("cosm_tmp", E->getType(), /*IsRef=*/false);
+  Out.push_back(makeDecl(T, T->IsAssignable ? InitKind::Copy : InitKind::Paren,
+                         std::move(Value), Code(), Line));
+  if (T->IsAssignable)
+    return Code().use(T);
+  return Code("std::move(").use(T).append(")");
+}
+
+Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
+                          std::vector<NodePtr> &Out, bool ValueUsed) {
+  unsigned Line = lineOf(S->getBeginLoc());
+  const Expr *Operand =
+      isa<CoyieldExpr>(S) ? yieldOperand(S) : S->getOperand();
+  auto Susp = std::make_unique<Node>(Node::Suspend);
+  Susp->Line = Line;
+  Code Result;
+  if (isa<CoyieldExpr>(S) && isFromType(Operand->getType())) {
+    // co_yield cosm::from(sub): the from_t (and the sub generator in it)
+    // lives in the frame while the delegation runs.
+    Code Init = spill(Operand, Out);
+    Var *D = makeTemp("cosm_from", Operand->getType(), false);
+    D->Line = Line;
+    Out.push_back(makeDecl(D, InitKind::Paren, std::move(Init), Code(), Line));
+    Susp->SuspendKind = Node::YieldFrom;
+    Susp->Awaiter = D;
+    Result = Code().use(D).append(".result()");
+  } else if (isa<CoyieldExpr>(S)) {
+    Susp->SuspendKind = Node::Yield;
+    Susp->Text = spill(Operand, Out);
+    Result = Code("cosm_sent()");
+  } else {
+    Code Op = spill(Operand, Out);
+    QualType AwaiterType = S->getCommonExpr()->getType();
+    Var *A = makeTemp("cosm_awaiter", AwaiterType, false);
+    A->Line = Line;
+    Out.push_back(makeDecl(
+        A, InitKind::Paren,
+        Code("cosm::lowered::get_awaiter(").append(Op).append(")"), Code(),
+        Line));
+    Susp->SuspendKind = Node::Await;
+    Susp->Awaiter = A;
+    Result = Code().use(A).append(".await_resume()");
+  }
+  Out.push_back(std::move(Susp));
+  if (!ValueUsed && isa<CoawaitExpr>(S)) {
+    // await_resume() runs even when the value is unused: it may throw.
+    Out.push_back(makeCode(Result.append(";"), Line));
+    return Code();
+  }
+  return Result;
+}
+
+Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
+  if (!hasSuspend(E))
+    return render(E);
+  if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(E)) {
+    Code R = emitSuspend(SE, Out, /*ValueUsed=*/true);
+    // The value of a prvalue suspend is consumed once, where it is used.
+    return R;
+  }
+  unsigned Line = lineOf(E->getBeginLoc());
+
+  // Short-circuit: `a && b` -> t = a; if (t) { b...; t = b; }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->isLogicalOp() && hasSuspend(BO->getRHS())) {
+    Code L = spill(BO->getLHS(), Out);
+    Var *T = makeTemp("cosm_cond", Ctx.BoolTy, false);
+    Out.push_back(makeDecl(T, InitKind::Copy, std::move(L), Code(), Line));
+    auto If = std::make_unique<Node>(Node::If);
+    If->Line = Line;
+    If->Text = BO->getOpcode() == BO_LAnd ? Code().use(T)
+                                          : Code("!").use(T);
+    std::vector<NodePtr> Then;
+    Code R = spill(BO->getRHS(), Then);
+    Then.push_back(makeCode(Code().use(T).append(" = ").append(R).append(";"),
+                            Line));
+    auto B = std::make_unique<Node>(Node::Block);
+    B->Body = std::move(Then);
+    If->Then = std::move(B);
+    Out.push_back(std::move(If));
+    return Code().use(T);
+  }
+
+  // `c ? a : b` with a suspend point in an arm: an if/else that stores the
+  // chosen arm's value.
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E);
+      CO && (hasSuspend(CO->getTrueExpr()) || hasSuspend(CO->getFalseExpr()))) {
+    Code Cond = spill(CO->getCond(), Out);
+    bool IsRef = CO->isGLValue();
+    Var *T = makeTemp("cosm_choice", CO->getType(), IsRef);
+    if (!IsRef && !T->IsAssignable) {
+      error(CO->getBeginLoc(), "cosm supports a suspend point inside `?:` "
+                               "only when the result is a reference or a "
+                               "scalar; use if/else");
+      return Code();
+    }
+    T->ForceHoist = true;
+    Out.push_back(makeDecl(T, InitKind::None, Code(), Code(), Line));
+    auto Arm = [&](const Expr *X) {
+      std::vector<NodePtr> Stmts;
+      Code R = spill(X, Stmts);
+      Code Assign = Code().name(T).append(" = ");
+      if (IsRef)
+        Assign.append("std::addressof(").append(R).append(")");
+      else
+        Assign.append(R);
+      Stmts.push_back(makeCode(Assign.append(";"), Line));
+      auto B = std::make_unique<Node>(Node::Block);
+      B->Body = std::move(Stmts);
+      return B;
+    };
+    auto If = std::make_unique<Node>(Node::If);
+    If->Line = Line;
+    If->Text = std::move(Cond);
+    If->Then = Arm(CO->getTrueExpr());
+    If->Else = Arm(CO->getFalseExpr());
+    Out.push_back(std::move(If));
+    Code Use = Code().use(T);
+    if (CO->isXValue())
+      return Code("std::move(").append(Use).append(")");
+    return Use;
+  }
+
+  // The comma operator: the left side is a statement of its own.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Comma) {
+    Code L = spill(BO->getLHS(), Out);
+    Out.push_back(makeCode(L.append(";"), Line));
+    return spill(BO->getRHS(), Out);
+  }
+
+  // Everything else: operands in evaluation order. Those evaluated before
+  // the last suspend point are saved, so the suspend cannot change them.
+  std::vector<const Expr *> Kids;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      Kids.push_back(CE);
+  if (isAssignment(E) && Kids.size() >= 2) {
+    // C++17: the right operand of an assignment is sequenced first.
+    size_t N = Kids.size();
+    std::swap(Kids[N - 2], Kids[N - 1]);
+  }
+  int Last = -1;
+  for (size_t I = 0; I < Kids.size(); ++I)
+    if (hasSuspend(Kids[I]))
+      Last = static_cast<int>(I);
+  for (int I = 0; I < Last; ++I) {
+    const Expr *K = Kids[I];
+    // A member call's callee: save the object, not the bound member.
+    if (const auto *ME = dyn_cast<MemberExpr>(K->IgnoreParenImpCasts()))
+      K = ME->getBase();
+    if (isStable(K) && !hasSuspend(K))
+      continue;
+    if (K->getType()->isFunctionType() || K->getType()->isVoidType())
+      continue;
+    Code V = spill(K, Out);
+    Substitutions[K] = saveTemp(K, std::move(V), Out);
+  }
+  Substitutions[Kids[Last]] = spill(Kids[Last], Out);
+  return render(E);
+}
+
+} // namespace cosm
