@@ -177,8 +177,8 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
     buildInto(DS->getSubStmt(), Out);
     return;
   }
-  if (const auto *AS = dyn_cast<AttributedStmt>(S)) {
-    buildInto(AS->getSubStmt(), Out);
+  if (const auto *AS = dyn_cast<AttributedStmt>(S); AS && hasSuspend(AS)) {
+    buildInto(AS->getSubStmt(), Out); // [[likely]] and friends: dropped
     return;
   }
   if (const auto *LS = dyn_cast<LabelStmt>(S)) {
@@ -539,6 +539,7 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   }
   Var *Begin = makeTemp("cosm_begin", BeginVD->getType(), false);
   Var *End = makeTemp("cosm_end", EndVD->getType(), false);
+  Begin->Line = End->Line = Line;
   auto Call = [&](const VarDecl *VD, const char *Member) {
     Code C;
     const Expr *I = ignoreImplicit(VD->getInit());

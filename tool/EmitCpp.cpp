@@ -20,6 +20,13 @@ std::string declarator(const std::string &Type, const std::string &Name) {
   return Type + " " + Name;
 }
 
+/// `T *name`, T possibly an array type.
+std::string pointerDeclarator(const std::string &Type, const std::string &Name) {
+  if (Type.find_first_of("[(") != std::string::npos)
+    return "std::add_pointer_t<" + Type + "> " + Name;
+  return Type + " *" + Name;
+}
+
 bool isGuarded(const Var *V) { return V->Hoisted && !V->IsTrivial; }
 
 class Emitter {
@@ -245,9 +252,8 @@ public:
         Groups[V->UnionGroup].push_back(V.get());
     for (const auto &[G, Vs] : Groups) {
       auto Member = [&](const Var *V) {
-        std::string D = V->IsReference
-                            ? declarator(V->Type + " *", V->Name)
-                            : declarator(V->Type, V->Name);
+        std::string D = V->IsReference ? pointerDeclarator(V->Type, V->Name)
+                                       : declarator(V->Type, V->Name);
         return D + "; // line " + std::to_string(V->Line);
       };
       if (Vs.size() == 1 && Vs[0]->IsTrivial) {
@@ -369,16 +375,20 @@ public:
     bool One = (C.Params.size() + (C.SelfType.empty() ? 0 : 1)) == 1;
     line(std::string(One ? "explicit " : "") + C.FrameName + "(" + Params +
          ")" + ctorInits() + " {}");
+    // The destructor is user-provided even when empty: unions of
+    // non-trivial members delete the implicit one.
+    if (Cases.empty())
+      line("~" + C.FrameName + "() override {}");
+    else if (Nested) {
+      line("~" + C.FrameName + "() override");
+      destructorBody(Cases);
+    } else {
+      line("~" + C.FrameName + "() override;");
+    }
     if (Nested) {
-      if (!Cases.empty()) {
-        line("~" + C.FrameName + "() override");
-        destructorBody(Cases);
-      }
       line(resumeSignature(false) + " override");
       resumeBody();
     } else {
-      if (!Cases.empty())
-        line("~" + C.FrameName + "() override;");
       line(resumeSignature(false) + " override;");
     }
     --Indent;

@@ -22,6 +22,10 @@ void reportError(DiagnosticsEngine &Diags, SourceLocation Loc,
 }
 
 std::string typeText(QualType T, const ASTContext &Ctx) {
+  // `auto` prints as what it was deduced to.
+  if (const auto *AT = T->getAs<AutoType>())
+    if (AT->isDeduced())
+      T = Ctx.getQualifiedType(AT->getDeducedType(), T.getLocalQualifiers());
   PrintingPolicy PP(Ctx.getLangOpts());
   PP.SuppressTagKeyword = true;
   PP.FullyQualifiedName = true;

@@ -49,7 +49,7 @@ bool isAssignment(const Expr *E) {
 /// promise's yield_value.
 const Expr *yieldOperand(const CoroutineSuspendExpr *S) {
   const Expr *E = S->getOperand();
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(ignoreImplicit(E)))
     if (MC->getNumArgs() == 1 && MC->getMethodDecl() &&
         MC->getMethodDecl()->getName() == "yield_value")
       return MC->getArg(0);
