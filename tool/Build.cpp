@@ -105,6 +105,7 @@ Var *Builder::declare(const VarDecl *VD) {
     V->Type = typeText(Obj, Ctx);
     V->IsTrivial = V->IsReference || !Obj.isDestructedType();
     V->IsAssignable = !V->IsReference && Obj->isScalarType();
+    V->IsTrivialType = !V->IsReference && Obj.isTrivialType(Ctx);
     V->Unsupported = unsupportedType(T);
     if (isa<DecompositionDecl>(VD))
       V->Unsupported = "structured bindings cannot live in a frame";
@@ -122,6 +123,7 @@ Var *Builder::makeTemp(const std::string &Hint, QualType T, bool IsRef) {
   V->IsReference = IsRef;
   V->IsTrivial = IsRef || !Obj.isDestructedType();
   V->IsAssignable = !IsRef && Obj->isScalarType();
+  V->IsTrivialType = !IsRef && Obj.isTrivialType(Ctx);
   V->Unsupported = unsupportedType(Obj);
   return V;
 }
@@ -447,6 +449,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
         VD->getType().getNonReferenceType().getUnqualifiedType(), Ctx);
     V->IsTrivial = !VD->getType().getNonReferenceType().isDestructedType();
     V->IsAssignable = VD->getType().getNonReferenceType()->isScalarType();
+    V->IsTrivialType = VD->getType().getNonReferenceType().isTrivialType(Ctx);
   }
 
   InitKind Kind = InitKind::None;
@@ -683,6 +686,8 @@ bool Builder::run() {
     std::string Class = MD->getParent()->getNameAsString();
     C.SelfType = MD->isConst() ? "const " + Class : Class;
   }
+  if (FD->isDependentContext())
+    C.BaseRef = "this->";
   if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
     templateHead(FTD->getTemplateParameters(), *this, C.TemplateHeader,
                  C.TemplateArgs);

@@ -11,9 +11,11 @@
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Format/Format.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -37,6 +39,12 @@ static cl::opt<std::string>
               cl::desc("With several inputs: write each lowered file to "
                        "<dir>/<input file name>"),
               cl::value_desc("dir"), cl::cat(CosmCategory));
+static cl::opt<std::string>
+    FormatStyle("style",
+                cl::desc("clang-format style for the lowered code: LLVM "
+                         "(default), Google, ..., `file` (the input's "
+                         ".clang-format), or none to leave it unformatted"),
+                cl::init("LLVM"), cl::cat(CosmCategory));
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm rewrites every function returning cosm::generator<...> or cosm::task<...>
@@ -129,13 +137,40 @@ public:
                       sys::path::filename(FileName).str() +
                       ": edit that file, not this one.\n";
     unsigned Pos = 0;
+    std::vector<tooling::Range> Lowered;
     for (const Replacement &R : Reps) {
       Out += Buf.slice(Pos, R.Begin).str();
+      Lowered.push_back(tooling::Range(Out.size(), R.Text.size()));
       Out += R.Text;
       Pos = R.End;
     }
     Out += Buf.substr(Pos).str();
-    Outputs[FileName] = std::move(Out);
+    Outputs[FileName] = formatLowered(std::move(Out), Lowered, FileName);
+  }
+
+  /// Formats only the lowered code; the user's own code stays as written.
+  static std::string formatLowered(std::string Code,
+                                   const std::vector<tooling::Range> &Ranges,
+                                   StringRef FileName) {
+    if (FormatStyle == "none" || Ranges.empty())
+      return Code;
+    Expected<format::FormatStyle> Style =
+        format::getStyle(FormatStyle, FileName, "LLVM");
+    if (!Style) {
+      errs() << "cosm: warning: " << toString(Style.takeError())
+             << "; using the LLVM style\n";
+      Style = format::getLLVMStyle();
+    }
+    // The dispatch switches read best one `case N: goto label;` a line.
+    Style->AllowShortCaseLabelsOnASingleLine = true;
+    tooling::Replacements Fixes =
+        format::reformat(*Style, Code, Ranges, FileName);
+    Expected<std::string> Formatted = tooling::applyAllReplacements(Code, Fixes);
+    if (!Formatted) {
+      consumeError(Formatted.takeError());
+      return Code;
+    }
+    return *Formatted;
   }
 
   std::map<std::string, std::string> &Outputs;

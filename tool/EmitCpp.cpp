@@ -40,14 +40,15 @@ public:
   }
 
   std::string exitStmt() const {
-    return C.Kind == CoroKind::Task ? "return cosm_final();" : "return;";
+    return C.Kind == CoroKind::Task ? "return " + C.BaseRef + "cosm_final();"
+                                     : "return;";
   }
 
   void dispatch(int Region) {
     const auto &D = C.Regions[Region].Dispatch;
     if (D.empty())
       return;
-    line("switch (cosm_state) {");
+    line("switch (" + C.BaseRef + "cosm_state) {");
     for (const auto &[State, Target] : D)
       line(fmt::format("case {}: goto {};", State, Target));
     line("}");
@@ -134,32 +135,33 @@ public:
 
   void emitSuspend(const Node &S) {
     unsigned K = S.State;
+    const std::string &P = C.BaseRef;
     switch (S.SuspendKind) {
     case Node::Yield:
       line(fmt::format("// co_yield (line {}): suspend point {}", S.Line, K));
-      line("cosm_yield(" + S.Text.str() + ");");
-      line(fmt::format("cosm_state = {};", K));
+      line(P + "cosm_yield(" + S.Text.str() + ");");
+      line(fmt::format("{}cosm_state = {};", P, K));
       line("return;");
       break;
     case Node::YieldFrom:
       line(fmt::format("// co_yield cosm::from (line {}): suspend point {}",
                        S.Line, K));
-      line("if (cosm_yield_from(" + S.Awaiter->Name + ")) {");
-      line(fmt::format("  cosm_state = {};", K));
+      line("if (" + P + "cosm_yield_from(" + S.Awaiter->Name + ")) {");
+      line(fmt::format("  {}cosm_state = {};", P, K));
       line("  return;");
       line("}");
       break;
     case Node::Await:
       line(fmt::format("// co_await (line {}): suspend point {}", S.Line, K));
       line("if (!" + S.Awaiter->Name + ".await_ready()) {");
-      line(fmt::format("  cosm_state = {};", K));
-      line("  if (cosm_await_suspend(" + S.Awaiter->Name +
-           ")) return cosm_transfer();");
+      line(fmt::format("  {}cosm_state = {};", P, K));
+      line("  if (" + P + "cosm_await_suspend(" + S.Awaiter->Name +
+           ")) return " + P + "cosm_transfer();");
       line("}");
       break;
     }
     line(fmt::format("cosm_resume_{}:", K));
-    line("cosm_resumed();");
+    line(P + "cosm_resumed();");
   }
 
   void emit(const Node &S) {
@@ -234,7 +236,7 @@ public:
       return;
     case Node::Return:
       if (S.HasValue)
-        line("cosm_return(" + S.Text.str() + ");");
+        line(C.BaseRef + "cosm_return(" + S.Text.str() + ");");
       line(exitStmt());
       return;
     }
@@ -256,7 +258,7 @@ public:
                                        : declarator(V->Type, V->Name);
         return D + "; // line " + std::to_string(V->Line);
       };
-      if (Vs.size() == 1 && Vs[0]->IsTrivial) {
+      if (Vs.size() == 1 && (Vs[0]->IsReference || Vs[0]->IsTrivialType)) {
         line(Member(Vs[0]));
         continue;
       }
@@ -343,7 +345,7 @@ public:
     for (const NodePtr &Child : Body.Body)
       emit(*Child);
     if (C.Kind == CoroKind::Task)
-      line("return cosm_final();");
+      line(exitStmt());
     --Indent;
     line("}");
   }
@@ -351,7 +353,7 @@ public:
   void destructorBody(const std::vector<std::string> &Cases) {
     line("{");
     ++Indent;
-    line("switch (cosm_state) {");
+    line("switch (" + C.BaseRef + "cosm_state) {");
     for (const std::string &L : Cases)
       line(L);
     line("}");

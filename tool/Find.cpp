@@ -38,7 +38,8 @@ std::string typeText(QualType T, const ASTContext &Ctx) {
   if (!T->isDependentType() &&
       (S.find("typename ") != std::string::npos ||
        S.find("type-parameter") != std::string::npos ||
-       S.find("(anonymous") != std::string::npos))
+       S.find("(anonymous") != std::string::npos ||
+       S.find("::__") != std::string::npos))
     S = TypeName::getFullyQualifiedName(T.getCanonicalType(), Ctx, PP, false);
   return S;
 }

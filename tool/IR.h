@@ -52,6 +52,7 @@ struct Var {
   bool IsRValueReference = false;
   bool IsTrivial = false;       // trivially destructible (no guard needed)
   bool IsAssignable = false;    // scalar: constructed with `=`
+  bool IsTrivialType = false;   // may be a plain member (no union)
   bool ForceHoist = false;      // constructed in a nested block, used after
   unsigned Line = 0;            // where it is declared, for comments
   unsigned RawLoc = 0;          // its SourceLocation, for diagnostics
@@ -150,6 +151,9 @@ struct Coroutine {
   std::string QualifierPrefix; // `Outer::` for out-of-line methods
   std::string SelfType;        // non-empty for instance methods: `Foo` / `const Foo`
   std::string SelfName = "self";
+  // How the frame names its base's members: `this->` when the base is a
+  // dependent type (templates), so two-phase lookup finds them.
+  std::string BaseRef;
   bool IsMember = false;       // frame nested in the class
   bool IsInClassDefinition = false; // the method is defined inside the class
   std::string SourceFile;

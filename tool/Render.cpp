@@ -140,10 +140,11 @@ public:
   Code lowerReturn(const CoreturnStmt *CR) {
     const Expr *Op = CR->getOperand();
     bool IsTask = B.C.Kind == CoroKind::Task;
-    std::string Exit = IsTask ? "return cosm_final();" : "return;";
+    const std::string &P = B.C.BaseRef;
+    std::string Exit = IsTask ? "return " + P + "cosm_final();" : "return;";
     if (!Op || CR->isImplicit())
       return Code(Exit);
-    Code Out("{ cosm_return(");
+    Code Out("{ " + P + "cosm_return(");
     Out.append(B.render(Op));
     Out.append("); " + Exit + " }");
     return Out;

@@ -49,10 +49,23 @@ bool isAssignment(const Expr *E) {
 /// promise's yield_value.
 const Expr *yieldOperand(const CoroutineSuspendExpr *S) {
   const Expr *E = S->getOperand();
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(ignoreImplicit(E)))
-    if (MC->getNumArgs() == 1 && MC->getMethodDecl() &&
-        MC->getMethodDecl()->getName() == "yield_value")
-      return MC->getArg(0);
+  const Expr *Core = ignoreImplicit(E);
+  // In a template: co_await __promise.yield_value(x), all dependent.
+  if (const auto *UO = dyn_cast<UnaryOperator>(Core);
+      UO && UO->getOpcode() == UO_Coawait)
+    Core = ignoreImplicit(UO->getSubExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(Core)) {
+    const Expr *Callee = Call->getCallee()->IgnoreImplicit();
+    std::string Name;
+    if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+      Name = ME->getMemberNameInfo().getAsString();
+    else if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+      Name = DME->getMemberNameInfo().getAsString();
+    else if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(Callee))
+      Name = UME->getMemberNameInfo().getAsString();
+    if (Name == "yield_value" && Call->getNumArgs() == 1)
+      return Call->getArg(0);
+  }
   return E;
 }
 
@@ -98,7 +111,7 @@ Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
   } else if (isa<CoyieldExpr>(S)) {
     Susp->SuspendKind = Node::Yield;
     Susp->Text = spill(Operand, Out);
-    Result = Code("cosm_sent()");
+    Result = Code(C.BaseRef + "cosm_sent()");
   } else {
     Code Op = spill(Operand, Out);
     QualType AwaiterType = S->getCommonExpr()->getType();
