@@ -73,6 +73,10 @@ public:
     const Stmt *Body = FD->getBody();
     if (const auto *CB = dyn_cast<CoroutineBodyStmt>(Body))
       Body = CB->getBody();
+    // A function-try-block: Sema wraps it in an implicit compound statement.
+    if (const auto *CS = dyn_cast<CompoundStmt>(Body);
+        CS && CS->getLBracLoc().isInvalid() && CS->size() == 1)
+      Body = CS->body_front();
     if (isa<CXXTryStmt>(Body)) {
       error(Body->getBeginLoc(),
             "a function-try-block on a coroutine is not supported by cosm");

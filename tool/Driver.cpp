@@ -45,6 +45,12 @@ static cl::opt<std::string>
                          "(default), Google, ..., `file` (the input's "
                          ".clang-format), or none to leave it unformatted"),
                 cl::init("LLVM"), cl::cat(CosmCategory));
+static cl::opt<bool>
+    Verify("verify",
+           cl::desc("Check the diagnostics against `// expected-error {{...}}` "
+                    "(and -warning, -note) comments in the input, like clang "
+                    "-verify; exit status 0 when they match. Writes no output"),
+           cl::cat(CosmCategory));
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm rewrites every function returning cosm::generator<...> or cosm::task<...>
@@ -106,8 +112,12 @@ public:
       unsigned B = SM.getFileOffset(Begin), BB = SM.getFileOffset(BodyBegin),
                E = SM.getFileOffset(BodyEnd);
       C->Signature = Buf.slice(B, BB).str();
+      // A name no token of the translation unit uses (comments don't count).
+      auto Used = [&](const std::string &N) {
+        return FrameNames.count(N) || Ctx.Idents.find(N) != Ctx.Idents.end();
+      };
       std::string Name = C->Name + "_frame";
-      for (unsigned N = 2; Buf.contains(Name) || FrameNames.count(Name); ++N)
+      for (unsigned N = 2; Used(Name); ++N)
         Name = C->Name + "_frame_" + std::to_string(N);
       FrameNames.insert(Name);
       C->FrameName = Name;
@@ -250,6 +260,10 @@ CommandLineArguments adjustArguments(const CommandLineArguments &Args,
   // Searched after the user's own -I, so an installed cosm can be overridden.
   Out.push_back("-idirafter");
   Out.push_back(COSM_RUNTIME_INCLUDE_DIR);
+  if (Verify) {
+    Out.push_back("-Xclang");
+    Out.push_back("-verify");
+  }
   return Out;
 }
 
@@ -280,6 +294,8 @@ int main(int argc, const char **argv) {
   Tool.appendArgumentsAdjuster(cosm::adjustArguments);
   cosm::LowerFactory Factory;
   int Status = Tool.run(&Factory);
+  if (Verify)
+    return Status == 0 ? 0 : 1; // the verifier has reported any mismatch
   if (Status != 0 || Factory.Failed ||
       Factory.Outputs.size() != Sources.size())
     return 1;

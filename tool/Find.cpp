@@ -103,14 +103,23 @@ public:
     if (!classifyReturnType(FD->getReturnType(), Ctx, F.Kind, F.TypeArgs))
       return true;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      if (MD->getParent()->isLambda()) {
-        reportError(Diags, FD->getBeginLoc(),
-                    "coroutine lambdas are not supported by cosm; write a "
-                    "named function or method instead");
-        return true;
-      }
+      if (MD->getParent()->isLambda())
+        return true; // reported by VisitLambdaExpr
     F.FD = FD;
     Found.push_back(F);
+    return true;
+  }
+
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    const CXXMethodDecl *Op = LE->getCallOperator();
+    FoundCoroutine F;
+    if (Op && Op->getBody() &&
+        (isa<CoroutineBodyStmt>(Op->getBody()) ||
+         hasSuspendOrReturn(Op->getBody())) &&
+        classifyReturnType(Op->getReturnType(), Ctx, F.Kind, F.TypeArgs))
+      reportError(Diags, LE->getBeginLoc(),
+                  "coroutine lambdas are not supported by cosm; write a "
+                  "named function or method instead");
     return true;
   }
 

@@ -6,4 +6,14 @@
 #include <cosm/errors.hpp>
 #include <cosm/generator.hpp>
 
+#include <cosm/clock.hpp>
+#include <cosm/gather.hpp>
+#include <cosm/loop.hpp>
+#include <cosm/net.hpp>
+#include <cosm/sleep.hpp>
+#include <cosm/spawn.hpp>
+#include <cosm/task.hpp>
+#include <cosm/to_thread.hpp>
+#include <cosm/wait_for.hpp>
+
 #endif

@@ -1,0 +1,57 @@
+// Each construct outside the subset is an error at its location.
+// RUN: %cosm --verify %s --
+#include <cosm/cosm.hpp>
+
+cosm::generator<int> jumps(int n) {
+  co_yield 1;
+again:
+  co_yield 2;
+  if (--n > 0)
+    goto again; // expected-error {{goto across a suspend point is not supported by cosm; use a loop, break or continue}}
+}
+
+cosm::generator<int> local_goto(int n) {
+  co_yield 0;
+  {
+    if (n)
+      goto skip; // fine: no suspend point between the goto and its label
+    n = 5;
+  skip:
+    n += 1;
+  }
+  co_yield n;
+}
+
+auto lambda = []() -> cosm::generator<int> { co_yield 1; }; // expected-error {{coroutine lambdas are not supported by cosm; write a named function or method instead}}
+
+cosm::generator<int> keeps_lambda() {
+  auto f = [](int x) { return x * 2; }; // expected-error {{'f' lives across a suspend point, but it holds a lambda, whose type cannot be named}}
+  co_yield f(1);
+  co_yield f(2);
+}
+
+cosm::generator<int> keeps_local_class() {
+  struct point {
+    int x, y;
+  };
+  point p{1, 2}; // expected-error {{'p' lives across a suspend point, but its type is a class local to the coroutine}}
+  co_yield p.x;
+  co_yield p.y;
+}
+
+#define YIELD(x) co_yield x
+cosm::generator<int> macro() {
+  YIELD(1); // expected-error {{a suspend point inside a macro expansion is not supported by cosm; expand the macro by hand}}
+}
+
+cosm::generator<int> function_try() try { // expected-error {{a function-try-block on a coroutine is not supported by cosm}}
+  co_yield 1;
+} catch (...) {
+}
+
+struct widget {
+  cosm::generator<int> parts();
+};
+cosm::generator<int> widget::parts() { // expected-error {{cosm lowers coroutine methods defined inside their class; move this definition into the class}}
+  co_yield 1;
+}
