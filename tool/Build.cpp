@@ -81,6 +81,17 @@ std::string unsupportedType(QualType T) {
 
 } // namespace
 
+/// sizeof/alignof of what the frame stores for a local of type T.
+static void measure(Var *V, QualType T, bool AsPointer, const ASTContext &Ctx) {
+  if (AsPointer)
+    T = Ctx.VoidPtrTy;
+  T = T.getNonReferenceType();
+  if (T->isDependentType() || T->isIncompleteType())
+    return;
+  V->Size = Ctx.getTypeSizeInChars(T).getQuantity();
+  V->Align = Ctx.getTypeAlignInChars(T).getQuantity();
+}
+
 Var *Builder::declare(const VarDecl *VD) {
   QualType T = VD->getType();
   bool IsParam = isa<ParmVarDecl>(VD);
@@ -110,6 +121,7 @@ Var *Builder::declare(const VarDecl *VD) {
     if (isa<DecompositionDecl>(VD))
       V->Unsupported = "structured bindings cannot live in a frame";
   }
+  measure(V, T, V->IsReference || (IsParam && T->isReferenceType()), Ctx);
   Vars[VD] = V;
   return V;
 }
@@ -125,6 +137,7 @@ Var *Builder::makeTemp(const std::string &Hint, QualType T, bool IsRef) {
   V->IsAssignable = !IsRef && Obj->isScalarType();
   V->IsTrivialType = !IsRef && Obj.isTrivialType(Ctx);
   V->Unsupported = unsupportedType(Obj);
+  measure(V, Obj, IsRef, Ctx);
   return V;
 }
 
@@ -416,7 +429,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
     R->Line = Line;
     if (CR->getOperand() && !CR->isImplicit()) {
       R->HasValue = true;
-      R->Text = spill(CR->getOperand(), Stmts);
+      R->Text = returnOperand(CR->getOperand(), &Stmts);
     }
     Stmts.push_back(std::move(R));
     Out.push_back(asOne(std::move(Stmts), Line));
@@ -450,6 +463,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
     V->IsTrivial = !VD->getType().getNonReferenceType().isDestructedType();
     V->IsAssignable = VD->getType().getNonReferenceType()->isScalarType();
     V->IsTrivialType = VD->getType().getNonReferenceType().isTrivialType(Ctx);
+    measure(V, VD->getType().getNonReferenceType(), false, Ctx);
   }
 
   InitKind Kind = InitKind::None;

@@ -77,6 +77,10 @@ public:
   /// Subexpressions replaced while rendering (by Spill).
   std::map<const clang::Stmt *, Code> Substitutions;
 
+  /// The operand of `co_return`, moved from when it names a local (the
+  /// implicit move C++20 applies).
+  Code returnOperand(const clang::Expr *Op, std::vector<NodePtr> *Out);
+
   // ---- Spill.cpp ----
   /// Appends to Out the statements that evaluate every suspend point in E,
   /// left to right, and returns the code that computes E's value after them.

@@ -34,13 +34,15 @@ std::string typeText(QualType T, const ASTContext &Ctx) {
   std::string S = TypeName::getFullyQualifiedName(T, Ctx, PP,
                                                 /*WithGlobalNsPrefix=*/false);
   // Sugar that does not survive printing (member typedefs of templates,
-  // unnamed types) falls back to the canonical spelling.
+  // template arguments written unqualified, unnamed types) falls back to the
+  // canonical spelling, which is always fully qualified.
   if (!T->isDependentType() &&
-      (S.find("typename ") != std::string::npos ||
+      (S.find('<') != std::string::npos ||
+       S.find("typename ") != std::string::npos ||
        S.find("type-parameter") != std::string::npos ||
        S.find("(anonymous") != std::string::npos ||
        S.find("::__") != std::string::npos))
-    S = TypeName::getFullyQualifiedName(T.getCanonicalType(), Ctx, PP, false);
+    S = T.getCanonicalType().getAsString(PP);
   return S;
 }
 

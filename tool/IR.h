@@ -53,6 +53,8 @@ struct Var {
   bool IsTrivial = false;       // trivially destructible (no guard needed)
   bool IsAssignable = false;    // scalar: constructed with `=`
   bool IsTrivialType = false;   // may be a plain member (no union)
+  long long Size = -1, Align = -1; // bytes as a member (a pointer for a
+                                   // hoisted reference); -1 if dependent
   bool ForceHoist = false;      // constructed in a nested block, used after
   unsigned Line = 0;            // where it is declared, for comments
   unsigned RawLoc = 0;          // its SourceLocation, for diagnostics

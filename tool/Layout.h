@@ -26,6 +26,15 @@ struct EmittedCoroutine {
 };
 EmittedCoroutine emitCpp(const Coroutine &C);
 
+/// --emit=dot: the state graph of each coroutine, as one Graphviz digraph.
+std::string emitDot(const std::vector<const Coroutine *> &Coroutines,
+                    const std::string &FileName);
+
+/// --emit=layout: the frame of each coroutine (members, sizes, offsets,
+/// shared storage), as a text table or, with Json, as JSON for tools.
+std::string emitLayout(const std::vector<const Coroutine *> &Coroutines,
+                       const std::string &FileName, bool Json);
+
 } // namespace cosm
 
 #endif

@@ -145,7 +145,7 @@ public:
     if (!Op || CR->isImplicit())
       return Code(Exit);
     Code Out("{ " + P + "cosm_return(");
-    Out.append(B.render(Op));
+    Out.append(B.returnOperand(Op, nullptr));
     Out.append("); " + Exit + " }");
     return Out;
   }
@@ -177,6 +177,16 @@ Code apply(llvm::StringRef Buf, unsigned Begin, unsigned End,
 }
 
 } // namespace
+
+Code Builder::returnOperand(const Expr *Op, std::vector<NodePtr> *Out) {
+  Code C = Out ? spill(Op, *Out) : render(Op);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreImplicit(Op)))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->isLocalVarDeclOrParm() && !VD->getType()->isReferenceType() &&
+          !VD->getType().isConstQualified())
+        return Code("std::move(").append(C).append(")");
+  return C;
+}
 
 Code Builder::render(const Stmt *S, bool WithSemi) {
   EditCollector EC(*this);

@@ -75,6 +75,7 @@ Code Builder::saveTemp(const Expr *E, Code Value, std::vector<NodePtr> &Out) {
   unsigned Line = lineOf(E->getBeginLoc());
   if (E->isGLValue()) {
     Var *T = makeTemp("cosm_ref", E->getType(), /*IsRef=*/true);
+    T->Line = Line;
     T->ForceHoist = true;
     Out.push_back(makeDecl(T, InitKind::Copy, std::move(Value), Code(), Line));
     Code Use = Code().use(T);
@@ -83,6 +84,7 @@ Code Builder::saveTemp(const Expr *E, Code Value, std::vector<NodePtr> &Out) {
     return Use;
   }
   Var *T = makeTemp("cosm_tmp", E->getType(), /*IsRef=*/false);
+  T->Line = Line;
   Out.push_back(makeDecl(T, T->IsAssignable ? InitKind::Copy : InitKind::Paren,
                          std::move(Value), Code(), Line));
   if (T->IsAssignable)
@@ -149,6 +151,7 @@ Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
       BO && BO->isLogicalOp() && hasSuspend(BO->getRHS())) {
     Code L = spill(BO->getLHS(), Out);
     Var *T = makeTemp("cosm_cond", Ctx.BoolTy, false);
+    T->Line = Line;
     Out.push_back(makeDecl(T, InitKind::Copy, std::move(L), Code(), Line));
     auto If = std::make_unique<Node>(Node::If);
     If->Line = Line;
@@ -172,6 +175,7 @@ Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
     Code Cond = spill(CO->getCond(), Out);
     bool IsRef = CO->isGLValue();
     Var *T = makeTemp("cosm_choice", CO->getType(), IsRef);
+    T->Line = Line;
     if (!IsRef && !T->IsAssignable) {
       error(CO->getBeginLoc(), "cosm supports a suspend point inside `?:` "
                                "only when the result is a reference or a "
