@@ -42,6 +42,11 @@ std::unique_ptr<Coroutine> buildCoroutine(const FoundCoroutine &F,
                                           clang::ASTContext &Ctx,
                                           clang::DiagnosticsEngine &Diags);
 
+/// Hints: a call to a cosm task whose result is used as its value or
+/// dropped gets a diagnostic naming the coroutine, with the fix-it co_await.
+void diagnoseForgottenAwaits(clang::ASTContext &Ctx,
+                             clang::DiagnosticsEngine &Diags);
+
 /// Reports `Msg` as a clang-style error at `Loc`.
 void reportError(clang::DiagnosticsEngine &Diags, clang::SourceLocation Loc,
                  llvm::StringRef Msg);

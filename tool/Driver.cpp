@@ -51,6 +51,18 @@ static cl::opt<bool>
                     "(and -warning, -note) comments in the input, like clang "
                     "-verify; exit status 0 when they match. Writes no output"),
            cl::cat(CosmCategory));
+static cl::opt<bool>
+    WriteDeps("MD", cl::desc("Write a Makefile-style depfile (see -MF) listing "
+                             "every file the input includes"),
+              cl::cat(CosmCategory));
+static cl::opt<std::string>
+    DepFile("MF", cl::desc("The depfile to write with -MD (default: the output "
+                           "file with .d appended)"),
+            cl::value_desc("file"), cl::cat(CosmCategory));
+static cl::opt<std::string>
+    DepTarget("MT", cl::desc("The target named in the depfile (default: the "
+                             "output file)"),
+              cl::value_desc("target"), cl::cat(CosmCategory));
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm rewrites every function returning cosm::generator<...> or cosm::task<...>
@@ -81,6 +93,7 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
     SourceManager &SM = Ctx.getSourceManager();
+    diagnoseForgottenAwaits(Ctx, Diags);
     if (Diags.hasErrorOccurred()) {
       Failed = true;
       return;
@@ -241,6 +254,38 @@ bool writeAtomically(StringRef Path, StringRef Text) {
   return true;
 }
 
+/// Where cosm's runtime headers are: beside an installed tool
+/// (<prefix>/bin/../include), else the source tree it was built from.
+std::string RuntimeIncludeDir = COSM_RUNTIME_INCLUDE_DIR;
+
+void findRuntimeHeaders(const char *Argv0) {
+  std::string Exe =
+      sys::fs::getMainExecutable(Argv0, (void *)&findRuntimeHeaders);
+  SmallString<256> Dir(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Dir, "include");
+  SmallString<256> Probe(Dir);
+  sys::path::append(Probe, "cosm", "cosm.hpp");
+  if (!Exe.empty() && sys::fs::exists(Probe))
+    RuntimeIncludeDir = std::string(Dir);
+}
+
+/// GCC flags that Clang rejects, as they appear in compile databases made
+/// for g++.
+bool isGccOnlyFlag(StringRef A) {
+  static const char *const Prefixes[] = {
+      "-fno-tree-", "-ftree-", "-fipa-", "-fconserve-stack",
+      "-fno-canonical-system-headers", "-fstack-usage", "-fcoroutines",
+      "-Wno-psabi", "-mabi=", "-fmax-errors", "-fno-var-tracking",
+      "-fsched-pressure", "-fno-ipa-", "-Wimplicit-fallthrough=",
+      "-Wformat-truncation", "-Wformat-overflow", "-Wstringop-",
+      "-Wclobbered", "-Wlogical-op", "-Wduplicated-", "-Wuseless-cast",
+      "-Wno-maybe-uninitialized", "-Wmaybe-uninitialized"};
+  for (const char *P : Prefixes)
+    if (A.starts_with(P))
+      return true;
+  return false;
+}
+
 /// Clang flags cosm needs whatever the compile command says.
 CommandLineArguments adjustArguments(const CommandLineArguments &Args,
                                      StringRef) {
@@ -250,6 +295,8 @@ CommandLineArguments adjustArguments(const CommandLineArguments &Args,
     if (StringRef(A).starts_with("-std=") || StringRef(A).starts_with("--std"))
       HasStd = true;
   for (size_t I = 0; I < Args.size(); ++I) {
+    if (I > 0 && isGccOnlyFlag(Args[I]))
+      continue;
     Out.push_back(Args[I]);
     if (I == 0) {
       Out.push_back("-resource-dir=" COSM_CLANG_RESOURCE_DIR);
@@ -259,7 +306,22 @@ CommandLineArguments adjustArguments(const CommandLineArguments &Args,
   }
   // Searched after the user's own -I, so an installed cosm can be overridden.
   Out.push_back("-idirafter");
-  Out.push_back(COSM_RUNTIME_INCLUDE_DIR);
+  Out.push_back(RuntimeIncludeDir);
+  if (WriteDeps) {
+    std::string Target = !DepTarget.empty()    ? DepTarget.getValue()
+                         : !OutputFile.empty() ? OutputFile.getValue()
+                                               : std::string("-");
+    std::string File = !DepFile.empty() ? DepFile.getValue()
+                       : !OutputFile.empty() ? OutputFile + ".d"
+                                             : std::string();
+    if (!File.empty()) {
+      Out.push_back("-MD");
+      Out.push_back("-MF");
+      Out.push_back(File);
+      Out.push_back("-MT");
+      Out.push_back(Target);
+    }
+  }
   if (Verify) {
     Out.push_back("-Xclang");
     Out.push_back("-verify");
@@ -274,6 +336,7 @@ int main(int argc, const char **argv) {
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "cosm " COSM_VERSION " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
   });
+  cosm::findRuntimeHeaders(argv[0]);
   auto Parser = CommonOptionsParser::create(argc, argv, CosmCategory,
                                             cl::OneOrMore);
   if (!Parser) {
@@ -283,6 +346,10 @@ int main(int argc, const char **argv) {
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
   if (!OutputFile.empty() && Sources.size() > 1) {
     errs() << "cosm: error: -o takes one input; use --output-dir for several\n";
+    return 1;
+  }
+  if (WriteDeps && DepFile.empty() && OutputFile.empty()) {
+    errs() << "cosm: error: -MD needs -MF <file> or -o <file>\n";
     return 1;
   }
   for (const std::string &S : Sources)

@@ -66,6 +66,10 @@ bool mayReturn(const std::string &S) {
       size_t B = I;
       while (I < N && IsIdent(S[I]))
         ++I;
+      if (I < N && S[I] == '"' && S[I - 1] == 'R') {
+        I -= 1; // u8R"(...)" and friends: a raw string
+        continue;
+      }
       if (S.compare(B, I - B, "return") == 0)
         return true;
       continue;
@@ -235,9 +239,10 @@ private:
     }
     int Head = newPoint();
     edge(In, Head);
-    // A natural while/for may run zero times; `for (;;)` leaves only by a
-    // jump, which the loop frame's conservative edges stand for.
-    if (S.HasCond && !S.CondPre)
+    // A natural while/for may run zero times; `for (;;)` and `while (true)`
+    // leave only by a jump, which the loop frames stand for.
+    std::string Cond = S.Text.str();
+    if (S.HasCond && !S.CondPre && Cond != "true" && Cond != "1")
       edge(Head, Exit);
     openFrame(Breaks, {Exit});
     openFrame(Continues, {Cont});
@@ -370,10 +375,9 @@ std::string emitDot(const std::vector<const Coroutine *> &Coroutines,
            dotEscape(fmt::format("0: start\nline {}", C.Line)) + "\"];\n";
     for (unsigned K = 1; K <= C.NumStates; ++K) {
       auto It = Suspends.find(K);
-      std::string Kind = It == Suspends.end()
-                             ? "suspend"
-                             : kindName(It->second->SuspendKind);
-      unsigned Line = It != Suspends.end() ? It->second->Line
+      std::string Kind =
+          It == Suspends.end() ? "suspend" : kindName(It->second->SuspendKind);
+      unsigned Line = It != Suspends.end()     ? It->second->Line
                       : K < C.StateLine.size() ? C.StateLine[K]
                                                : 0;
       Out += "    " + NodeId(static_cast<int>(K)) + " [label=\"" +
@@ -390,8 +394,8 @@ std::string emitDot(const std::vector<const Coroutine *> &Coroutines,
         std::stable_partition(Sorted.begin(), Sorted.end(),
                               [](int S) { return S >= 0; });
         for (int To : Sorted)
-          Out += "    " + NodeId(static_cast<int>(From)) + " -> " +
-                 NodeId(To) + ";\n";
+          Out += "    " + NodeId(static_cast<int>(From)) + " -> " + NodeId(To) +
+                 ";\n";
       }
     }
     Out += "  }\n";

@@ -67,8 +67,7 @@ FrameLayout layOut(const Coroutine &C) {
     if (V->Hoisted && V->Kind != Var::Param)
       Groups[V->UnionGroup].push_back(V.get());
   for (const auto &[G, Vs] : Groups) {
-    bool Plain =
-        Vs.size() == 1 && (Vs[0]->IsReference || Vs[0]->IsTrivialType);
+    bool Plain = Vs.size() == 1 && (Vs[0]->IsReference || Vs[0]->IsTrivialType);
     std::vector<Member> Slot;
     for (const Var *V : Vs) {
       Member M{V->Name, memberType(*V),
@@ -108,8 +107,8 @@ FrameLayout layOut(const Coroutine &C) {
     }
     End = Offset == Unknown ? Unknown : Offset + Size;
   }
-  F.Size = (End == Unknown || F.Align == Unknown) ? Unknown
-                                                  : alignTo(End, F.Align);
+  F.Size =
+      (End == Unknown || F.Align == Unknown) ? Unknown : alignTo(End, F.Align);
   return F;
 }
 
@@ -149,16 +148,16 @@ std::string jsonString(const std::string &S) {
 std::string text(const std::vector<FrameLayout> &Frames,
                  const std::string &FileName) {
   std::string Out = "cosm frame layout of " + FileName + "\n";
-  Out += "Offsets relative to the end of the base (the runtime frame class the "
-         "frame derives from); ? = unknown (a dependent type).\n";
+  Out += "(offsets relative to the end of the base, the runtime class each "
+         "frame derives from; ? = unknown: a dependent type)\n";
   for (const FrameLayout &F : Frames) {
     const Coroutine &C = *F.C;
     Out += fmt::format("\n{} (line {}): struct {} : {}\n", C.Name, C.Line,
                        C.FrameName, C.BaseType);
-    Out += fmt::format("  {} states (start + {} suspend points); own members: "
-                       "{} bytes, align {}\n",
-                       C.NumStates + 1, C.NumStates, num(F.Size),
-                       num(F.Align));
+    Out += fmt::format("  {} states (start + {} suspend point{}); own "
+                       "members: {} bytes, align {}\n",
+                       C.NumStates + 1, C.NumStates,
+                       C.NumStates == 1 ? "" : "s", num(F.Size), num(F.Align));
     if (F.Members.empty()) {
       Out += "  (no members)\n";
       continue;
