@@ -5,6 +5,7 @@
 #include "Inputs/depfile_header.hpp"
 
 cosm::generator<int> numbers() { co_yield kNumber; }
-// CHECK: {{.*}}depfile.cpp.tmp.cpp: {{.*}}depfile.cpp
-// CHECK-SAME: cosm{{/|\\}}cosm.hpp
+// CHECK: {{.*}}depfile.cpp.tmp.cpp: \
+// CHECK-NEXT: {{.*}}golden{{/|\\}}depfile.cpp \
+// CHECK-NEXT: {{.*}}cosm{{/|\\}}cosm.hpp \
 // CHECK: Inputs{{/|\\}}depfile_header.hpp
