@@ -63,6 +63,11 @@ static cl::opt<std::string>
     DepTarget("MT", cl::desc("The target named in the depfile (default: the "
                              "output file)"),
               cl::value_desc("target"), cl::cat(CosmCategory));
+static cl::opt<bool> LineDirectives(
+    "line-directives",
+    cl::desc("Emit #line directives so that compiler errors and debuggers "
+             "in the lowered file point at the input's lines"),
+    cl::cat(CosmCategory));
 static cl::extrahelp CommonHelp(CommonOptionsParser::HelpMessage);
 static cl::extrahelp MoreHelp(R"(
 cosm rewrites every function returning cosm::generator<...> or cosm::task<...>
@@ -134,6 +139,8 @@ public:
         Name = C->Name + "_frame_" + std::to_string(N);
       FrameNames.insert(Name);
       C->FrameName = Name;
+      if (LineDirectives)
+        C->LineFile = lineFileName(SM);
 
       bool LayoutOk = true;
       for (const LayoutError &LE : layoutFrame(*C)) {
@@ -144,7 +151,12 @@ public:
       if (!LayoutOk)
         continue;
       numberStates(*C);
-      Reps.push_back({B, E, emitCpp(*C).Text});
+      std::string Text = emitCpp(*C).Text;
+      if (LineDirectives) // back to the input for what follows
+        Text += "#line " +
+                std::to_string(SM.getExpansionLineNumber(BodyEnd)) + " \"" +
+                C->LineFile + "\"\n";
+      Reps.push_back({B, E, std::move(Text)});
     }
     if (Diags.hasErrorOccurred()) {
       Failed = true;
@@ -159,6 +171,8 @@ public:
     std::string Out = "// Lowered by cosm " COSM_VERSION " from " +
                       sys::path::filename(FileName).str() +
                       ": edit that file, not this one.\n";
+    if (LineDirectives)
+      Out += "#line 1 \"" + lineFileName(SM) + "\"\n";
     unsigned Pos = 0;
     std::vector<tooling::Range> Lowered;
     for (const Replacement &R : Reps) {
@@ -169,6 +183,19 @@ public:
     }
     Out += Buf.substr(Pos).str();
     Outputs[FileName] = formatLowered(std::move(Out), Lowered, FileName);
+  }
+
+  /// The input's name as `#line` gives it: as on the command line, escaped.
+  static std::string lineFileName(SourceManager &SM) {
+    std::string Name = std::string(
+        SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+    std::string Escaped;
+    for (char Ch : Name) {
+      if (Ch == '\\' || Ch == '"')
+        Escaped += '\\';
+      Escaped += Ch;
+    }
+    return Escaped;
   }
 
   /// Formats only the lowered code; the user's own code stays as written.

@@ -39,6 +39,13 @@ public:
     Out += '\n';
   }
 
+  /// `#line`, so compiler errors and debuggers point at the input.
+  void mark(unsigned Line) {
+    if (C.LineFile.empty() || Line == 0)
+      return;
+    Out += fmt::format("#line {} \"{}\"\n", Line, C.LineFile);
+  }
+
   std::string exitStmt() const {
     return C.Kind == CoroKind::Task ? "return " + C.BaseRef + "cosm_final();"
                                      : "return;";
@@ -165,6 +172,8 @@ public:
   }
 
   void emit(const Node &S) {
+    if (S.Kind != Node::Block && S.Kind != Node::Label)
+      mark(S.Line);
     switch (S.Kind) {
     case Node::CodeStmt:
       line(S.Text.str());
@@ -365,6 +374,7 @@ public:
     bool Nested = C.IsMember;
     std::vector<std::string> Cases = destroyCases();
     std::string Inline = (Nested || !C.TemplateHeader.empty()) ? "" : "inline ";
+    mark(C.Line);
     line(fmt::format("// The frame of `{}` (line {}): its parameters and the "
                      "locals that live across a suspend point.",
                      C.Name, C.Line));
@@ -396,6 +406,7 @@ public:
     --Indent;
     line("};");
     line("");
+    mark(C.Line);
     line(C.Signature + "{");
     line("  return " + C.MakeFunction + "<" + C.FrameName + C.TemplateArgs +
          ">(" + makeArgs() + ");");
@@ -412,6 +423,7 @@ public:
       }
       if (!C.TemplateHeader.empty())
         line(C.TemplateHeader);
+      mark(C.Line);
       line(Inline + resumeSignature(true));
       resumeBody();
     }

@@ -160,6 +160,8 @@ struct Coroutine {
   bool IsInClassDefinition = false; // the method is defined inside the class
   std::string SourceFile;
   unsigned Line = 0;
+  // Emit `#line` directives pointing at this file (empty: none).
+  std::string LineFile;
 
   std::vector<std::unique_ptr<Var>> Vars;
   std::vector<Var *> Params;
