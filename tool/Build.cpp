@@ -696,6 +696,38 @@ bool Builder::run() {
     C.MakeFunction = "cosm::lowered::make_task";
   }
   C.IsMember = MD != nullptr;
+  if (MD && !MD->getParent()->isDependentContext()) {
+    // The frame needs the complete class: declare it and the method in the
+    // class, define both after the class.
+    C.IsOutOfClass = true;
+    for (const DeclContext *DC = MD->getParent(); isa<CXXRecordDecl>(DC);
+         DC = DC->getParent())
+      C.QualifierPrefix =
+          cast<CXXRecordDecl>(DC)->getNameAsString() + "::" + C.QualifierPrefix;
+    std::string Params;
+    for (const ParmVarDecl *P : FD->parameters()) {
+      if (!Params.empty())
+        Params += ", ";
+      Params += typeText(P->getType(), Ctx);
+      if (!P->getName().empty())
+        Params += " " + P->getNameAsString();
+    }
+    std::string Quals;
+    if (MD->isConst())
+      Quals += " const";
+    if (MD->isVolatile())
+      Quals += " volatile";
+    if (MD->getRefQualifier() == RQ_LValue)
+      Quals += " &";
+    else if (MD->getRefQualifier() == RQ_RValue)
+      Quals += " &&";
+    if (isNoexceptExceptionSpec(FD->getExceptionSpecType()))
+      Quals += " noexcept";
+    // A trailing return type is looked up in the class, as it was written.
+    C.OutOfClassHead = "auto " + C.QualifierPrefix + C.Name + "(" + Params +
+                       ")" + Quals + " -> " +
+                       sourceText(FD->getReturnTypeSourceRange());
+  }
   if (IsInstanceMethod) {
     std::string Class = MD->getParent()->getNameAsString();
     C.SelfType = MD->isConst() ? "const " + Class : Class;

@@ -151,7 +151,27 @@ public:
       if (!LayoutOk)
         continue;
       numberStates(*C);
-      std::string Text = emitCpp(*C).Text;
+      EmittedCoroutine Emitted = emitCpp(*C);
+      std::string Text = std::move(Emitted.Text);
+      if (!Emitted.AfterClass.empty()) {
+        // After the outermost class around the method, and its `;`.
+        const DeclContext *DC = FD->getParent();
+        const CXXRecordDecl *Outer = cast<CXXRecordDecl>(DC);
+        while (isa<CXXRecordDecl>(DC->getParent()))
+          DC = DC->getParent(), Outer = cast<CXXRecordDecl>(DC);
+        unsigned ClassEnd =
+            SM.getFileOffset(SM.getExpansionLoc(Outer->getBraceRange().getEnd())) +
+            1;
+        size_t Semi = Buf.find_first_not_of(" \t\r\n", ClassEnd);
+        if (Semi != StringRef::npos && Buf[Semi] == ';')
+          ClassEnd = Semi + 1;
+        std::string After = "\n\n" + Emitted.AfterClass;
+        if (LineDirectives)
+          After += "#line " +
+                   std::to_string(SM.getLineNumber(SM.getMainFileID(), ClassEnd)) +
+                   " \"" + C->LineFile + "\"\n";
+        Reps.push_back({ClassEnd, ClassEnd, std::move(After)});
+      }
       if (LineDirectives) // back to the input for what follows
         Text += "#line " +
                 std::to_string(SM.getExpansionLineNumber(BodyEnd)) + " \"" +
@@ -162,10 +182,12 @@ public:
       Failed = true;
       return;
     }
-    std::sort(Reps.begin(), Reps.end(),
-              [](const Replacement &A, const Replacement &B) {
-                return A.Begin < B.Begin;
-              });
+    // Stable: several methods of one class insert at the same place, in
+    // source order.
+    std::stable_sort(Reps.begin(), Reps.end(),
+                     [](const Replacement &A, const Replacement &B) {
+                       return A.Begin < B.Begin;
+                     });
     std::string FileName = std::string(
         SM.getFileEntryRefForID(SM.getMainFileID())->getName());
     std::string Out = "// Lowered by cosm " COSM_VERSION " from " +

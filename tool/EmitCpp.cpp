@@ -370,28 +370,27 @@ public:
     line("}");
   }
 
-  std::string run() {
-    bool Nested = C.IsMember;
-    std::vector<std::string> Cases = destroyCases();
-    std::string Inline = (Nested || !C.TemplateHeader.empty()) ? "" : "inline ";
+  /// The frame struct; resume() and the destructor are defined in it only
+  /// when Nested.
+  void frameStruct(bool Nested, const std::vector<std::string> &Cases) {
     mark(C.Line);
     line(fmt::format("// The frame of `{}` (line {}): its parameters and the "
                      "locals that live across a suspend point.",
                      C.Name, C.Line));
     if (!C.TemplateHeader.empty())
       line(C.TemplateHeader);
-    line("struct " + C.FrameName + " final : " + C.BaseType + " {");
+    std::string Prefix = C.IsOutOfClass ? C.QualifierPrefix : "";
+    line("struct " + Prefix + C.FrameName + " final : " + C.BaseType + " {");
     ++Indent;
     members();
-    std::string Params = ctorParams();
     bool One = (C.Params.size() + (C.SelfType.empty() ? 0 : 1)) == 1;
-    line(std::string(One ? "explicit " : "") + C.FrameName + "(" + Params +
-         ")" + ctorInits() + " {}");
+    line(std::string(One ? "explicit " : "") + C.FrameName + "(" +
+         ctorParams() + ")" + ctorInits() + " {}");
     // The destructor is user-provided even when empty: unions of
     // non-trivial members delete the implicit one.
-    if (Cases.empty())
+    if (Cases.empty()) {
       line("~" + C.FrameName + "() override {}");
-    else if (Nested) {
+    } else if (Nested) {
       line("~" + C.FrameName + "() override");
       destructorBody(Cases);
     } else {
@@ -406,28 +405,65 @@ public:
     --Indent;
     line("};");
     line("");
+  }
+
+  void function(const std::string &Head) {
     mark(C.Line);
-    line(C.Signature + "{");
+    line(Head + "{");
     line("  return " + C.MakeFunction + "<" + C.FrameName + C.TemplateArgs +
          ">(" + makeArgs() + ");");
     line("}");
-    if (!Nested) {
+  }
+
+  /// resume() and the destructor, defined after the frame struct.
+  void outOfLineMembers(const std::vector<std::string> &Cases) {
+    std::string Inline = C.TemplateHeader.empty() ? "inline " : "";
+    std::string Frame = C.QualifierPrefix + C.FrameName + C.TemplateArgs;
+    if (!Cases.empty()) {
       line("");
-      if (!Cases.empty()) {
-        if (!C.TemplateHeader.empty())
-          line(C.TemplateHeader);
-        line(Inline + C.FrameName + C.TemplateArgs + "::~" + C.FrameName +
-             "()");
-        destructorBody(Cases);
-        line("");
-      }
       if (!C.TemplateHeader.empty())
         line(C.TemplateHeader);
-      mark(C.Line);
-      line(Inline + resumeSignature(true));
-      resumeBody();
+      line(Inline + Frame + "::~" + C.FrameName + "()");
+      destructorBody(Cases);
     }
-    return Out;
+    line("");
+    if (!C.TemplateHeader.empty())
+      line(C.TemplateHeader);
+    mark(C.Line);
+    std::string Ret = C.Kind == CoroKind::Task ? "cosm::lowered::frame_handle "
+                                               : "void ";
+    line(Inline + Ret + Frame + "::resume()");
+    resumeBody();
+  }
+
+  EmittedCoroutine run() {
+    std::vector<std::string> Cases = destroyCases();
+    EmittedCoroutine Result;
+    if (C.IsOutOfClass) {
+      // In the class: declarations only; the class is incomplete there.
+      if (!C.TemplateHeader.empty())
+        line(C.TemplateHeader);
+      line("struct " + C.FrameName + ";");
+      mark(C.Line);
+      line(C.Signature + ";");
+      Result.Text = std::move(Out);
+      Out.clear();
+      frameStruct(/*Nested=*/false, Cases);
+      std::string Inline = C.TemplateHeader.empty() ? "inline " : "";
+      if (!C.TemplateHeader.empty())
+        line(C.TemplateHeader);
+      function(Inline + C.OutOfClassHead + " ");
+      outOfLineMembers(Cases);
+      Result.AfterClass = std::move(Out);
+      return Result;
+    }
+    bool Nested = C.IsMember;
+    frameStruct(Nested, Cases);
+    function(C.Signature);
+    if (!Nested)
+      outOfLineMembers(Cases);
+    Result.Text = std::move(Out);
+    return Result;
   }
 
   const Coroutine &C;
@@ -439,7 +475,7 @@ public:
 
 EmittedCoroutine emitCpp(const Coroutine &C) {
   Emitter E(C);
-  return {E.run()};
+  return E.run();
 }
 
 } // namespace cosm

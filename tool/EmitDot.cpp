@@ -153,10 +153,9 @@ private:
       Next[From].push_back(To);
   }
 
-  int openFrame(std::vector<int> &Stack, std::vector<int> To) {
+  void openFrame(std::vector<int> &Stack, std::vector<int> To) {
     Frames.push_back({{}, std::move(To)});
     Stack.push_back(static_cast<int>(Frames.size()) - 1);
-    return Stack.back();
   }
 
   /// The states (and DoneStop) reachable from P before the next suspend.

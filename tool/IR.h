@@ -150,14 +150,17 @@ struct Coroutine {
   std::string TemplateHeader;  // `template <class T>` or empty
   std::string TemplateArgs;    // `<T>` or empty
   std::string Signature;       // the definition's head, up to the body
-  std::string QualifierPrefix; // `Outer::` for out-of-line methods
+  std::string QualifierPrefix; // `Outer::Inner::` for out-of-class parts
   std::string SelfType;        // non-empty for instance methods: `Foo` / `const Foo`
   std::string SelfName = "self";
   // How the frame names its base's members: `this->` when the base is a
   // dependent type (templates), so two-phase lookup finds them.
   std::string BaseRef;
   bool IsMember = false;       // frame nested in the class
-  bool IsInClassDefinition = false; // the method is defined inside the class
+  // A method of a non-template class: its frame is declared in the class and
+  // defined after it (the class must be complete), and so is the method.
+  bool IsOutOfClass = false;
+  std::string OutOfClassHead; // `auto C::f(int x) const -> R`
   std::string SourceFile;
   unsigned Line = 0;
   // Emit `#line` directives pointing at this file (empty: none).

@@ -22,7 +22,8 @@ void numberStates(Coroutine &C);
 /// The lowered C++ of one coroutine: what replaces its definition, and
 /// (for frames nested in a class) nothing else.
 struct EmittedCoroutine {
-  std::string Text;
+  std::string Text;       // replaces the definition
+  std::string AfterClass; // goes after the outermost enclosing class
 };
 EmittedCoroutine emitCpp(const Coroutine &C);
 

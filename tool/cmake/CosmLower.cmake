@@ -47,15 +47,14 @@ function(cosm_lower target)
   _cosm_real_target(tool cosm::cosm)
   _cosm_real_target(runtime cosm::runtime)
 
-  # Empty entries (an $<INSTALL_INTERFACE:...> in the build tree) would
-  # become a bare -I.
-  set(runtime_includes "$<FILTER:$<TARGET_PROPERTY:${runtime},INTERFACE_INCLUDE_DIRECTORIES>,EXCLUDE,^$>")
-  set(target_includes "$<FILTER:$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>,EXCLUDE,^$>")
-  set(target_defines "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>,EXCLUDE,^$>")
+  # The runtime's include directories, then the target's (which already hold
+  # the runtime's once it links cosm::runtime); empty entries, such as an
+  # $<INSTALL_INTERFACE:...> in the build tree, would become a bare -I.
+  set(includes "$<REMOVE_DUPLICATES:$<FILTER:$<TARGET_PROPERTY:${runtime},INTERFACE_INCLUDE_DIRECTORIES>$<SEMICOLON>$<TARGET_PROPERTY:${target},INCLUDE_DIRECTORIES>,EXCLUDE,^$>>")
+  set(defines "$<FILTER:$<TARGET_PROPERTY:${target},COMPILE_DEFINITIONS>,EXCLUDE,^$>")
   set(flags
-    "$<$<BOOL:${runtime_includes}>:-I$<JOIN:${runtime_includes},$<SEMICOLON>-I>>"
-    "$<$<BOOL:${target_includes}>:-I$<JOIN:${target_includes},$<SEMICOLON>-I>>"
-    "$<$<BOOL:${target_defines}>:-D$<JOIN:${target_defines},$<SEMICOLON>-D>>")
+    "$<$<BOOL:${includes}>:-I$<JOIN:${includes},$<SEMICOLON>-I>>"
+    "$<$<BOOL:${defines}>:-D$<JOIN:${defines},$<SEMICOLON>-D>>")
 
   set(lowered_sources)
   set(inputs)
