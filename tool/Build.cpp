@@ -269,7 +269,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       buildVarDecl(CV, nullptr, Scope);
       If->Text = Code().use(Vars[CV]);
     } else {
-      If->Text = spill(IS->getCond(), Scope);
+      If->Text = spillValue(IS->getCond(), Ctx.BoolTy, Scope, true);
     }
     If->Then = build(IS->getThen());
     if (IS->getElse())
@@ -295,7 +295,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
         buildVarDecl(CV, nullptr, B->Body);
         Cond.use(Vars[CV]);
       } else {
-        Cond = spill(WS->getCond(), B->Body);
+        Cond = spillValue(WS->getCond(), Ctx.BoolTy, B->Body, true);
       }
       B->Body.push_back(makeCode(
           Code("if (!(").append(Cond).append(")) break;"), Line));
@@ -325,7 +325,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       Lab->Text = Code("cosm_continue_" + std::to_string(N) + ":;");
       Lab->ContinueLabel = N;
       B->Body.push_back(std::move(Lab));
-      Code Cond = spill(DS->getCond(), B->Body);
+      Code Cond = spillValue(DS->getCond(), Ctx.BoolTy, B->Body, true);
       B->Body.push_back(makeCode(
           Code("if (!(").append(Cond).append(")) break;"), Line));
       L->Then = std::move(B);
@@ -361,7 +361,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
           buildVarDecl(CV, nullptr, B->Body);
           Cond.use(Vars[CV]);
         } else {
-          Cond = spill(FS->getCond(), B->Body);
+          Cond = spillValue(FS->getCond(), Ctx.BoolTy, B->Body, true);
         }
         B->Body.push_back(makeCode(
             Code("if (!(").append(Cond).append(")) break;"), Line));
@@ -399,7 +399,8 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       buildVarDecl(CV, nullptr, Scope);
       Sw->Text = Code().use(Vars[CV]);
     } else {
-      Sw->Text = spill(SS->getCond(), Scope);
+      Sw->Text = spillValue(SS->getCond(), SS->getCond()->getType(), Scope,
+                            false);
     }
     Sw->Body.push_back(build(SS->getBody()));
     Scope.push_back(std::move(Sw));
@@ -487,15 +488,36 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
       Kind = InitKind::Brace;
       break;
     }
-    if (IsSuspend) {
-      Text = emitSuspend(cast<CoroutineSuspendExpr>(Core), Out,
+    std::vector<NodePtr> Inner;
+    bool Spilled = IsSuspend || hasSuspend(Init);
+    if (IsSuspend)
+      Text = emitSuspend(cast<CoroutineSuspendExpr>(Core), Inner,
                          /*ValueUsed=*/true);
-      if (Kind == InitKind::Brace)
-        Text = Code("{").append(Text).append("}");
-    } else if (hasSuspend(Init)) {
-      Text = spill(Init, Out);
-      if (Kind == InitKind::Brace && !isa<InitListExpr>(Core))
-        Text = Code("{").append(Text).append("}");
+    else if (Spilled)
+      Text = spill(Init, Inner);
+    if (Spilled && Kind == InitKind::Brace && !isa<InitListExpr>(Core))
+      Text = Code("{").append(Text).append("}");
+    if (Spilled && !declaresLocal(Inner)) {
+      // A plain co_yield: nothing outlives the suspend point but the value.
+      for (NodePtr &S : Inner)
+        Out.push_back(std::move(S));
+    } else if (Spilled) {
+      // The full-expression's temporaries (awaiters, delegates, spilled
+      // operands) end in a block; the local is built at its end and its
+      // scope goes on after it.
+      V->ForceHoist = true;
+      NodePtr D = makeDecl(V, Kind, std::move(Text), Code(), Line);
+      D->DeferGuard = true;
+      Inner.push_back(std::move(D));
+      auto B = std::make_unique<Node>(Node::Block);
+      B->Line = Line;
+      B->Body = std::move(Inner);
+      Out.push_back(std::move(B));
+      auto G = std::make_unique<Node>(Node::Guard);
+      G->V = V;
+      G->Line = Line;
+      Out.push_back(std::move(G));
+      return;
     } else {
       const auto *CE = dyn_cast<CXXConstructExpr>(Core);
       const auto *PL = dyn_cast<ParenListExpr>(Init);

@@ -90,6 +90,11 @@ public:
   /// Appends to Out the statements that evaluate every suspend point in E,
   /// left to right, and returns the code that computes E's value after them.
   Code spill(const clang::Expr *E, std::vector<NodePtr> &Out);
+  /// Like spill, but the temporaries end with the full-expression: they live
+  /// in a block that ends by storing E's value (as type T) in a hoisted
+  /// local, whose use is returned. AsCondition converts to bool explicitly.
+  Code spillValue(const clang::Expr *E, clang::QualType T,
+                  std::vector<NodePtr> &Out, bool AsCondition);
   /// Emits the suspend point S (its operand spilled first) and returns the
   /// expression that yields its value right after it resumes.
   Code emitSuspend(const clang::CoroutineSuspendExpr *S,

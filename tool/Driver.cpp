@@ -45,6 +45,20 @@ static cl::opt<std::string>
                          "(default), Google, ..., `file` (the input's "
                          ".clang-format), or none to leave it unformatted"),
                 cl::init("LLVM"), cl::cat(CosmCategory));
+enum class EmitKind { Cpp, Dot, Layout };
+static cl::opt<EmitKind> Emit(
+    "emit", cl::desc("What to write"), cl::init(EmitKind::Cpp),
+    cl::values(clEnumValN(EmitKind::Cpp, "cpp",
+                          "the lowered C++17 (default)"),
+               clEnumValN(EmitKind::Dot, "dot",
+                          "the state graph of each coroutine (Graphviz)"),
+               clEnumValN(EmitKind::Layout, "layout",
+                          "the frame layout of each coroutine")),
+    cl::cat(CosmCategory));
+static cl::opt<std::string>
+    LayoutFormat("format",
+                 cl::desc("With --emit=layout: text (default) or json"),
+                 cl::init("text"), cl::cat(CosmCategory));
 static cl::opt<bool>
     Verify("verify",
            cl::desc("Check the diagnostics against `// expected-error {{...}}` "
@@ -106,6 +120,7 @@ public:
     StringRef Buf = SM.getBufferData(SM.getMainFileID());
     std::vector<Replacement> Reps;
     std::set<std::string> FrameNames;
+    std::vector<std::unique_ptr<Coroutine>> Coroutines;
     for (const FoundCoroutine &F : findCoroutines(Ctx, Diags)) {
       const FunctionDecl *FD = F.FD;
       if (isa<CXXMethodDecl>(FD) && FD->isOutOfLine()) {
@@ -177,6 +192,7 @@ public:
                 std::to_string(SM.getExpansionLineNumber(BodyEnd)) + " \"" +
                 C->LineFile + "\"\n";
       Reps.push_back({B, E, std::move(Text)});
+      Coroutines.push_back(std::move(C));
     }
     if (Diags.hasErrorOccurred()) {
       Failed = true;
@@ -190,6 +206,16 @@ public:
                      });
     std::string FileName = std::string(
         SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+    if (Emit != EmitKind::Cpp) {
+      std::vector<const Coroutine *> All;
+      for (const auto &C : Coroutines)
+        All.push_back(C.get());
+      std::string Base = sys::path::filename(FileName).str();
+      Outputs[FileName] = Emit == EmitKind::Dot
+                              ? emitDot(All, Base)
+                              : emitLayout(All, Base, LayoutFormat == "json");
+      return;
+    }
     std::string Out = "// Lowered by cosm " COSM_VERSION " from " +
                       sys::path::filename(FileName).str() +
                       ": edit that file, not this one.\n";
@@ -395,6 +421,10 @@ int main(int argc, const char **argv) {
   const std::vector<std::string> &Sources = Parser->getSourcePathList();
   if (!OutputFile.empty() && Sources.size() > 1) {
     errs() << "cosm: error: -o takes one input; use --output-dir for several\n";
+    return 1;
+  }
+  if (LayoutFormat != "text" && LayoutFormat != "json") {
+    errs() << "cosm: error: --format takes text or json\n";
     return 1;
   }
   if (WriteDeps && DepFile.empty() && OutputFile.empty()) {

@@ -130,6 +130,14 @@ public:
         break;
       }
     }
+    if (!S.DeferGuard)
+      emitGuard(S);
+  }
+
+  /// The guard of a hoisted local with a destructor, and the dispatch into
+  /// the rest of its scope.
+  void emitGuard(const Node &S) {
+    const Var *V = S.V;
     if (!isGuarded(V))
       return;
     if (S.Region >= 0)
@@ -191,6 +199,9 @@ public:
       return;
     case Node::Decl:
       emitDecl(S);
+      return;
+    case Node::Guard:
+      emitGuard(S);
       return;
     case Node::If:
       line(std::string(S.IsConstexpr ? "if constexpr (" : "if (") +
@@ -325,7 +336,7 @@ public:
       std::vector<const Var *> Live;
       for (int R = C.StateRegion[K]; R != -1; R = C.Regions[R].Parent) {
         const Node *A = C.Regions[R].Anchor;
-        if (A && A->Kind == Node::Decl)
+        if (A && (A->Kind == Node::Decl || A->Kind == Node::Guard))
           Live.push_back(A->V); // innermost first: reverse construction order
       }
       if (Live.empty())

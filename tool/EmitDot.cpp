@@ -188,6 +188,7 @@ private:
         edge(In, Done);
       return In;
     case Node::Decl:
+    case Node::Guard:
       return In;
     case Node::Block:
       for (const NodePtr &Child : S.Body)

@@ -61,6 +61,13 @@ std::vector<Node *> children(const Node &S) {
   return Out;
 }
 
+bool declaresLocal(const std::vector<NodePtr> &Stmts) {
+  for (const NodePtr &S : Stmts)
+    if (S->Kind == Node::Decl)
+      return true;
+  return false;
+}
+
 bool containsSuspend(const Node &S) {
   if (S.Kind == Node::Suspend)
     return true;

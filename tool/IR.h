@@ -82,6 +82,7 @@ struct Node {
     Try,
     Suspend,   // co_yield / co_await / co_yield cosm::from(...)
     Return,    // co_return
+    Guard,     // the guard of a local built earlier by a DeferGuard Decl
   } Kind;
   unsigned Line = 0; // source line, for comments
 
@@ -93,8 +94,11 @@ struct Node {
   // Block: statements. Try: the try block is Body[0].
   std::vector<NodePtr> Body;
 
-  // Decl.
+  // Decl, Guard.
   Var *V = nullptr;
+  // Decl: built inside a block that ends the full-expression's temporaries;
+  // its Guard (and scope) follows that block.
+  bool DeferGuard = false;
   InitKind Init = InitKind::None;
   Code Original; // the declaration as written, used when not hoisted
 
@@ -199,6 +203,9 @@ template <class Fn> void forEachNode(Node &S, Fn &&F) {
 }
 
 bool containsSuspend(const Node &S);
+
+/// True if one of Stmts declares a local (a temporary, usually).
+bool declaresLocal(const std::vector<NodePtr> &Stmts);
 
 } // namespace cosm
 

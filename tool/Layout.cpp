@@ -35,10 +35,15 @@ public:
           for (size_t J = I + 1; J < S.Body.size() && !Later; ++J)
             Later = containsSuspend(*S.Body[J]);
           Child.V->Hoisted = Later || Child.V->ForceHoist;
-          if (Child.V->Hoisted) {
+          if (Child.DeferGuard) {
+            DeferredBegin[Child.V] = Pos + 1; // its scope opens at the Guard
+          } else if (Child.V->Hoisted) {
             Open.push_back({Child.V, Pos + 1, 0});
             OpenDepth.push_back(Depth);
           }
+        } else if (Child.Kind == Node::Guard && Child.V->Hoisted) {
+          Open.push_back({Child.V, DeferredBegin[Child.V], 0});
+          OpenDepth.push_back(Depth);
         }
         ++Depth;
         walk(Child);
@@ -65,6 +70,7 @@ public:
   int Depth = 0;
   std::vector<Scoped> Open, Done;
   std::vector<int> OpenDepth;
+  std::map<Var *, unsigned> DeferredBegin;
 };
 
 } // namespace

@@ -92,6 +92,38 @@ Code Builder::saveTemp(const Expr *E, Code Value, std::vector<NodePtr> &Out) {
   return Code("std::move(").use(T).append(")");
 }
 
+Code Builder::spillValue(const Expr *E, QualType T, std::vector<NodePtr> &Out,
+                         bool AsCondition) {
+  std::vector<NodePtr> Inner;
+  Code R = spill(E, Inner);
+  if (!declaresLocal(Inner)) {
+    for (NodePtr &S : Inner)
+      Out.push_back(std::move(S));
+    return R;
+  }
+  unsigned Line = lineOf(E->getBeginLoc());
+  Var *V = makeTemp(AsCondition ? "cosm_cond" : "cosm_value", T, false);
+  V->Line = Line;
+  V->ForceHoist = true;
+  if (AsCondition)
+    R = Code("static_cast<bool>(").append(R).append(")");
+  NodePtr D = makeDecl(V, V->IsAssignable ? InitKind::Copy : InitKind::Paren,
+                       std::move(R), Code(), Line);
+  D->DeferGuard = true;
+  Inner.push_back(std::move(D));
+  auto B = std::make_unique<Node>(Node::Block);
+  B->Line = Line;
+  B->Body = std::move(Inner);
+  Out.push_back(std::move(B));
+  auto G = std::make_unique<Node>(Node::Guard);
+  G->V = V;
+  G->Line = Line;
+  Out.push_back(std::move(G));
+  if (V->IsAssignable)
+    return Code().use(V);
+  return Code("std::move(").use(V).append(")");
+}
+
 Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
                           std::vector<NodePtr> &Out, bool ValueUsed) {
   unsigned Line = lineOf(S->getBeginLoc());

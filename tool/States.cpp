@@ -32,8 +32,9 @@ public:
       for (size_t I = 0; I < S.Body.size(); ++I) {
         Node &Child = *S.Body[I];
         walk(Child, Cur);
-        if (Child.Kind == Node::Decl && Child.V->Hoisted &&
-            !Child.V->IsTrivial) {
+        bool Guards = (Child.Kind == Node::Decl && !Child.DeferGuard) ||
+                      Child.Kind == Node::Guard;
+        if (Guards && Child.V->Hoisted && !Child.V->IsTrivial) {
           bool Later = false;
           for (size_t J = I + 1; J < S.Body.size() && !Later; ++J)
             Later = containsSuspend(*S.Body[J]);

@@ -17,6 +17,7 @@ sanitize = ["--sanitize", config.sanitize] if config.sanitize else []
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), config.environment.get("PATH", os.environ["PATH"])])
 
+config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%cosm-include", include))
 config.substitutions.append(("%examples", examples))
 config.substitutions.append(("%cosm", config.cosm))
