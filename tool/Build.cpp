@@ -114,9 +114,12 @@ Var *Builder::declare(const VarDecl *VD) {
     if (!V->IsReference)
       Obj = Obj.getUnqualifiedType();
     V->Type = typeText(Obj, Ctx);
-    V->IsTrivial = V->IsReference || !Obj.isDestructedType();
-    V->IsAssignable = !V->IsReference && Obj->isScalarType();
-    V->IsTrivialType = !V->IsReference && Obj.isTrivialType(Ctx);
+    // A dependent type may have a destructor: build and guard it like one.
+    bool Dependent = Obj->isDependentType();
+    V->IsTrivial = V->IsReference || (!Dependent && !Obj.isDestructedType());
+    V->IsAssignable = !V->IsReference && !Dependent && Obj->isScalarType();
+    V->IsTrivialType =
+        !V->IsReference && !Dependent && Obj.isTrivialType(Ctx);
     V->Unsupported = unsupportedType(T);
     if (isa<DecompositionDecl>(VD))
       V->Unsupported = "structured bindings cannot live in a frame";
@@ -133,9 +136,10 @@ Var *Builder::makeTemp(const std::string &Hint, QualType T, bool IsRef) {
     Obj = Obj.getUnqualifiedType();
   V->Type = typeText(Obj, Ctx);
   V->IsReference = IsRef;
-  V->IsTrivial = IsRef || !Obj.isDestructedType();
-  V->IsAssignable = !IsRef && Obj->isScalarType();
-  V->IsTrivialType = !IsRef && Obj.isTrivialType(Ctx);
+  bool Dependent = Obj->isDependentType();
+  V->IsTrivial = IsRef || (!Dependent && !Obj.isDestructedType());
+  V->IsAssignable = !IsRef && !Dependent && Obj->isScalarType();
+  V->IsTrivialType = !IsRef && !Dependent && Obj.isTrivialType(Ctx);
   V->Unsupported = unsupportedType(Obj);
   measure(V, Obj, IsRef, Ctx);
   return V;
@@ -248,8 +252,8 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
     if (const auto *CV = dyn_cast<CStyleCastExpr>(Core))
       if (CV->getType()->isVoidType())
         Core = ignoreImplicit(CV->getSubExpr());
-    if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(Core)) {
-      emitSuspend(SE, Stmts, /*ValueUsed=*/false);
+    if (isSuspendExpr(Core)) {
+      emitSuspend(Core, Stmts, /*ValueUsed=*/false);
     } else {
       Code R = spill(E, Stmts);
       Stmts.push_back(makeCode(R.append(";"), Line));
@@ -475,7 +479,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
                                .isInvalid());
   if (HasInit) {
     const Expr *Core = ignoreImplicit(Init);
-    bool IsSuspend = isa<CoroutineSuspendExpr>(Core);
+    bool IsSuspend = isSuspendExpr(Core);
     switch (VD->getInitStyle()) {
     case VarDecl::CInit:
       Kind = isa<InitListExpr>(Core) ? InitKind::Brace : InitKind::Copy;
@@ -491,7 +495,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
     std::vector<NodePtr> Inner;
     bool Spilled = IsSuspend || hasSuspend(Init);
     if (IsSuspend)
-      Text = emitSuspend(cast<CoroutineSuspendExpr>(Core), Inner,
+      Text = emitSuspend(Core, Inner,
                          /*ValueUsed=*/true);
     else if (Spilled)
       Text = spill(Init, Inner);

@@ -58,6 +58,11 @@ std::string typeText(clang::QualType T, const clang::ASTContext &Ctx);
 /// lambdas, whose bodies are separate functions).
 bool hasSuspend(const clang::Stmt *S);
 
+/// co_yield / co_await, also the dependent form of co_await in templates.
+inline bool isSuspendExpr(const clang::Stmt *S) {
+  return llvm::isa<clang::CoroutineSuspendExpr, clang::DependentCoawaitExpr>(S);
+}
+
 /// Strips the implicit nodes Sema wraps around an expression.
 const clang::Expr *ignoreImplicit(const clang::Expr *E);
 
@@ -97,7 +102,7 @@ public:
                   std::vector<NodePtr> &Out, bool AsCondition);
   /// Emits the suspend point S (its operand spilled first) and returns the
   /// expression that yields its value right after it resumes.
-  Code emitSuspend(const clang::CoroutineSuspendExpr *S,
+  Code emitSuspend(const clang::Expr *S,
                    std::vector<NodePtr> &Out, bool ValueUsed);
   /// Saves the value of E (already rendered as Value) in a temporary so that
   /// a later suspend point cannot change it; returns how to read it back.

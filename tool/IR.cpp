@@ -48,6 +48,17 @@ std::string Code::str() const {
   return Out;
 }
 
+std::string Code::declvalStr() const {
+  std::string Out;
+  for (const Piece &P : Pieces) {
+    if (P.Kind == Piece::Text)
+      Out += P.Str;
+    else
+      Out += "std::declval<std::add_lvalue_reference_t<" + P.V->Type + ">>()";
+  }
+  return Out;
+}
+
 std::vector<Node *> children(const Node &S) {
   std::vector<Node *> Out;
   if (S.CondPre)

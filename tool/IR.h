@@ -38,6 +38,9 @@ struct Code {
   Code &name(Var *V);
   /// Renders with uses resolved: a hoisted reference reads `(*name)`.
   std::string str() const;
+  /// Renders for an unevaluated operand in a member declaration: each local
+  /// becomes `std::declval<T &>()`, so only types are needed.
+  std::string declvalStr() const;
 };
 
 /// A local of the coroutine: a parameter, a user variable, or a temporary

@@ -48,6 +48,8 @@ bool isAssignment(const Expr *E) {
 /// What the user wrote after `co_yield`: Sema wraps it in a call to the
 /// promise's yield_value.
 const Expr *yieldOperand(const CoroutineSuspendExpr *S) {
+  if (!S)
+    return nullptr;
   const Expr *E = S->getOperand();
   const Expr *Core = ignoreImplicit(E);
   // In a template: co_await __promise.yield_value(x), all dependent.
@@ -124,11 +126,14 @@ Code Builder::spillValue(const Expr *E, QualType T, std::vector<NodePtr> &Out,
   return Code("std::move(").use(V).append(")");
 }
 
-Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
-                          std::vector<NodePtr> &Out, bool ValueUsed) {
+Code Builder::emitSuspend(const Expr *S, std::vector<NodePtr> &Out,
+                          bool ValueUsed) {
   unsigned Line = lineOf(S->getBeginLoc());
-  const Expr *Operand =
-      isa<CoyieldExpr>(S) ? yieldOperand(S) : S->getOperand();
+  const auto *DCA = dyn_cast<DependentCoawaitExpr>(S);
+  const auto *CS = dyn_cast<CoroutineSuspendExpr>(S);
+  const Expr *Operand = isa<CoyieldExpr>(S) ? yieldOperand(CS)
+                        : DCA               ? DCA->getOperand()
+                                            : CS->getOperand();
   auto Susp = std::make_unique<Node>(Node::Suspend);
   Susp->Line = Line;
   Code Result;
@@ -148,8 +153,19 @@ Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
     Result = Code(C.BaseRef + "cosm_sent()");
   } else {
     Code Op = spill(Operand, Out);
-    QualType AwaiterType = S->getCommonExpr()->getType();
-    Var *A = makeTemp("cosm_awaiter", AwaiterType, false);
+    Var *A;
+    if (CS && !CS->getCommonExpr()->getType()->isDependentType()) {
+      A = makeTemp("cosm_awaiter", CS->getCommonExpr()->getType(), false);
+    } else {
+      // In a template the awaiter's type is known only per instantiation:
+      // name it as what get_awaiter makes of the operand.
+      A = makeTemp("cosm_awaiter", Operand->getType(), false);
+      A->Type = "std::decay_t<decltype(cosm::lowered::get_awaiter(" +
+                Op.declvalStr() + "))>";
+      A->IsTrivial = A->IsAssignable = A->IsTrivialType = false;
+      A->Size = A->Align = -1;
+      A->Unsupported.clear();
+    }
     A->Line = Line;
     Out.push_back(makeDecl(
         A, InitKind::Paren,
@@ -160,7 +176,7 @@ Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
     Result = Code().use(A).append(".await_resume()");
   }
   Out.push_back(std::move(Susp));
-  if (!ValueUsed && isa<CoawaitExpr>(S)) {
+  if (!ValueUsed && !isa<CoyieldExpr>(S)) {
     // await_resume() runs even when the value is unused: it may throw.
     Out.push_back(makeCode(Result.append(";"), Line));
     return Code();
@@ -171,8 +187,8 @@ Code Builder::emitSuspend(const CoroutineSuspendExpr *S,
 Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
   if (!hasSuspend(E))
     return render(E);
-  if (const auto *SE = dyn_cast<CoroutineSuspendExpr>(E)) {
-    Code R = emitSuspend(SE, Out, /*ValueUsed=*/true);
+  if (isSuspendExpr(E)) {
+    Code R = emitSuspend(E, Out, /*ValueUsed=*/true);
     // The value of a prvalue suspend is consumed once, where it is used.
     return R;
   }
@@ -275,6 +291,14 @@ Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
       continue;
     Code V = spill(K, Out);
     Substitutions[K] = saveTemp(K, std::move(V), Out);
+  }
+  if (Last < 0) {
+    // The suspend point is not among the children Clang shows (an unusual
+    // dependent form): refuse rather than emit it unlowered.
+    error(E->getBeginLoc(), std::string("cosm cannot lower a suspend point "
+                                        "inside this expression (") +
+                                E->getStmtClassName() + ")");
+    return Code();
   }
   Substitutions[Kids[Last]] = spill(Kids[Last], Out);
   return render(E);
