@@ -361,24 +361,21 @@ bool isGccOnlyFlag(StringRef A) {
   return false;
 }
 
-/// Clang flags cosm needs whatever the compile command says.
+/// Clang flags cosm needs whatever the compile command says. They go right
+/// after the compiler's name: a compile database's command may end with
+/// `-- file.cpp`, after which nothing is a flag.
 CommandLineArguments adjustArguments(const CommandLineArguments &Args,
                                      StringRef) {
-  CommandLineArguments Out;
+  if (Args.empty())
+    return Args;
   bool HasStd = false;
   for (const std::string &A : Args)
     if (StringRef(A).starts_with("-std=") || StringRef(A).starts_with("--std"))
       HasStd = true;
-  for (size_t I = 0; I < Args.size(); ++I) {
-    if (I > 0 && isGccOnlyFlag(Args[I]))
-      continue;
-    Out.push_back(Args[I]);
-    if (I == 0) {
-      Out.push_back("-resource-dir=" COSM_CLANG_RESOURCE_DIR);
-      if (!HasStd)
-        Out.push_back("-std=c++20");
-    }
-  }
+  CommandLineArguments Out = {Args[0],
+                              "-resource-dir=" COSM_CLANG_RESOURCE_DIR};
+  if (!HasStd)
+    Out.push_back("-std=c++20");
   // Searched after the user's own -I, so an installed cosm can be overridden.
   Out.push_back("-idirafter");
   Out.push_back(RuntimeIncludeDir);
@@ -401,6 +398,9 @@ CommandLineArguments adjustArguments(const CommandLineArguments &Args,
     Out.push_back("-Xclang");
     Out.push_back("-verify");
   }
+  for (size_t I = 1; I < Args.size(); ++I)
+    if (!isGccOnlyFlag(Args[I]))
+      Out.push_back(Args[I]);
   return Out;
 }
 
@@ -436,6 +436,17 @@ int main(int argc, const char **argv) {
       errs() << "cosm: error: no such file: '" << S << "'\n";
       return 1;
     }
+  // A file the compile database does not list would get flags guessed from
+  // a neighbour: refuse instead of lowering with the wrong flags.
+  for (const std::string &S : Sources)
+    for (const CompileCommand &Cmd :
+         Parser->getCompilations().getCompileCommands(S))
+      if (!Cmd.Heuristic.empty()) {
+        errs() << "cosm: error: '" << S
+               << "' is not in the compilation database (" << Cmd.Heuristic
+               << "); add it, or give its flags after --\n";
+        return 1;
+      }
   ClangTool Tool(Parser->getCompilations(), Sources);
   Tool.appendArgumentsAdjuster(cosm::adjustArguments);
   cosm::LowerFactory Factory;
