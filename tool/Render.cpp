@@ -128,8 +128,35 @@ public:
       }
       return;
     } else if (const auto *LE = dyn_cast<LambdaExpr>(N)) {
-      for (const Expr *Init : LE->capture_inits())
-        collect(Init);
+      // A local may have become a frame member, which a capture cannot
+      // name: `[x, &y]` becomes `[x = x, &y = y]`, the same captures.
+      for (const LambdaCapture &LC : LE->explicit_captures()) {
+        if (!LC.capturesVariable() || LC.isPackExpansion())
+          continue;
+        const auto *VD = dyn_cast<VarDecl>(LC.getCapturedVar());
+        if (!VD || VD->isInitCapture())
+          continue;
+        auto It = B.Vars.find(VD);
+        if (It == B.Vars.end())
+          continue;
+        unsigned Begin, End;
+        SourceLocation L = LC.getLocation();
+        if (!offsets(SourceRange(L, L), Begin, End)) {
+          B.error(L, "cosm cannot rewrite this capture because it is inside a "
+                     "macro expansion");
+          continue;
+        }
+        Edits.push_back(
+            {Begin, End, Code().name(It->second).append(" = ").use(It->second)});
+      }
+      // Initializers of init-captures (`[n = x + 1]`) are code to rewrite
+      // too; those of simple captures are the captures themselves.
+      auto Init = LE->capture_init_begin();
+      for (const LambdaCapture &LC : LE->captures()) {
+        if (LE->isInitCapture(&LC))
+          collect(*Init);
+        ++Init;
+      }
       collect(LE->getBody());
       return;
     }
