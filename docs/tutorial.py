@@ -1,18 +1,12 @@
 #!/usr/bin/env python3
-"""Generate docs/tutorial.md and docs/tutorial/*.svg from the real cosm tool.
+"""Generates docs/tutorial.md and docs/tutorial/*.svg from the real cosm tool:
+the async-Python tutorial's lessons, each with its program of docs/examples/,
+the lowered code, state graph and frame layout, and what the program prints.
+The result is byte-for-byte the same on every run; --check DIR then compares
+it with DIR's copy and fails on a difference, so the committed one stays fresh.
 
-Walks the async-Python tutorial's lessons in order with the programs in
-docs/examples/: for each, the input, the lowered C++17 of its interesting
-coroutines (cosm --style=LLVM), the state graph (cosm --emit=dot | dot -Tsvg),
-the frame layout (cosm --emit=layout) and what the lowered program prints
-(g++ -std=c++17). Nothing in the output is written by hand, and it is
-byte-for-byte the same on every run, so a test can check it is not stale:
-
-  docs/tutorial.py --cosm build/tool/cosm --include runtime/include \
-      --lib build/runtime/libcosm.a [--out docs] [--check DIR]
-
-With --check DIR, compares what it generated in --out with DIR (the committed
-docs/) and exits 1 with a diff if they differ.
+  docs/tutorial.py --cosm build/tool/cosm --include runtime/include \\
+      --lib build/runtime/libcosm.a [--out docs] [--check docs]
 """
 import argparse
 import concurrent.futures
@@ -27,127 +21,117 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "examples")
 SHORT = 50  # examples up to this many lines are shown whole
 
-# (part heading, [(example, coroutines to show, classes to show, explanation)])
+# The parts of the tutorial, by the lesson each starts with.
+PARTS = {
+    "countdown": "Generators",
+    "finder": "Coroutines: send, priming, close, throw, result",
+    "delegation": "Delegation: yield from",
+    "greet": "Native coroutines: tasks and await",
+    "two_phases": "The event loop",
+    "count": "Synchronous and asynchronous",
+    "echo": "Sockets",
+}
+
+# (example, coroutines to show, classes to show, explanation)
 LESSONS = [
-    ("Generators", [
-        ("countdown", ["countdown"], [], """
-Calling a Python generator function builds a generator object, suspended
-before the first line of its body. The lowered `countdown()` does just that:
-`make_generator<countdown_frame>(n)` allocates the frame, copies `n` into it,
-and does not call `resume()`. Each `next()` calls `resume()`; the `switch` on
-`cosm_state` jumps back to `cosm_resume_1`, just after the `co_yield`, which
-was lowered to `cosm_yield(n); cosm_state = 1; return;`. When `resume()`
-returns without suspending, the generator is finished and `next()` gives
-`nullopt`, cosm's `StopIteration`."""),
-    ]),
-    ("Coroutines: send, priming, close, throw, result", [
-        ("finder", ["finder"], [], """
-PEP 342 made `yield` an expression, so a generator can consume what `send()`
-passes in. Here the value of `co_yield {}` is read with `cosm_sent()` right
-after the resume label: a `std::optional` that is empty after a plain
-`next()` (Python's `send(None)`). A `send()` before the first `next()` fails,
-since no `co_yield` is waiting for the value: that first `next()` is the
-priming. `close()` resumes the frame with `generator_exit` raised by
-`cosm_resumed()`; as the `try` contains the suspend point, the dispatch
-enters it through `cosm_enter_1` and a second `switch` inside it, so the
-body's own handler runs."""),
-        ("catcher", ["catcher"], [], """
-`throw_()` raises an exception where the generator is suspended. In the
-lowered code that place is `cosm_resumed()` after `cosm_resume_1`: it rethrows
-the stored exception inside the `try`, the body's handler catches it, and the
-loop runs on to the next `co_yield`, whose value `throw_()` returns. `n` lives
-across the suspend point, so it is no longer a local but a member of the
-frame (`int n; // line 9`)."""),
-        ("stubborn", ["stubborn"], [], """
+    ("countdown", ["countdown"], [], """
+Calling a Python generator function builds a generator object, suspended before the
+first line of its body. The lowered `countdown()` does just that:
+`make_generator<countdown_frame>(n)` allocates the frame, copies `n` into it, and
+does not call `resume()`. Each `next()` calls `resume()`; the `switch` on
+`cosm_state` jumps back to `cosm_resume_1`, just after the `co_yield`, which became
+`cosm_yield(n); cosm_state = 1; return;`. When `resume()` returns without
+suspending, the generator is finished and `next()` gives `nullopt`, cosm's
+`StopIteration`."""),
+    ("finder", ["finder"], [], """
+PEP 342 made `yield` an expression, so a generator can consume what `send()` passes
+in. Here the value of `co_yield {}` is `cosm_sent()`, read right after the resume
+label: a `std::optional` that is empty after a plain `next()` (Python's
+`send(None)`). A `send()` before the first `next()` fails, since no `co_yield` is
+waiting for the value yet: that first `next()` is the priming. `close()` resumes the
+frame with `generator_exit` thrown by `cosm_resumed()`; as the `try` holds the
+suspend point, the dispatch enters it through `cosm_enter_1` and a second `switch`,
+so the body's own handler runs."""),
+    ("catcher", ["catcher"], [], """
+`throw_()` raises an exception where the generator is suspended. In the lowered code
+that place is `cosm_resumed()` after `cosm_resume_1`: it rethrows the stored
+exception inside the `try`, the body's handler catches it, and the loop runs on to
+the next `co_yield`, whose value `throw_()` returns. `n` lives across the suspend
+point, so it is a member of the frame (`int n; // line 9`), no longer a local."""),
+    ("stubborn", ["stubborn"], [], """
 A generator that answers `close()` by yielding again is broken: Python raises
-`RuntimeError`, cosm's `close()` throws `generator_error`. C++ cannot suspend
-inside a `catch` handler, so the example sets a flag there and yields after
-the handler; the state graph shows the second suspend point reached from the
-first one."""),
-        ("returner", ["returner"], [], """
+`RuntimeError`, cosm's `close()` throws `generator_error`. C++ cannot suspend inside
+a `catch` handler, so the handler sets a flag and the body yields after it:
+`close()` resumes the frame at suspend point 1, and instead of finishing it stops
+again at suspend point 2 (`cosm_state = 2`), which the runtime reports."""),
+    ("returner", ["returner"], [], """
 A generator can also return a value, which Python hands over as
-`StopIteration.value`. The third template argument of
-`cosm::generator<int, void, std::string>` is its type; `co_return "result";`
-is lowered to `cosm_return("result"); return;` and the caller reads the value
-with `result()` once `next()` has returned `nullopt`."""),
-    ]),
-    ("Delegation: yield from", [
-        ("delegation", ["inner", "outer"], [], """
-`yield from` is not just a loop that re-yields: while the sub-generator runs,
-every `next`, `send` and `throw` goes straight through to it, and the
-expression's value is what the sub-generator returns. `co_yield
-cosm::from(inner())` keeps a `cosm::from_t` in the frame (`cosm_from_1`) and
-lowers to `if (cosm_yield_from(cosm_from_1)) { cosm_state = 2; return; }`:
-`outer` stays at suspend point 2 as long as `inner` yields, and
-`cosm_from_1.result()` is `inner`'s `co_return` value. In `inner`, `got` has a
-destructor and lives across a suspend point: it sits in a union, is built
-with placement new and destroyed by a `local_guard`."""),
-    ]),
-    ("Native coroutines: tasks and await", [
-        ("greet", ["greet", "async_main"], [], """
-A Python `async def` returns a coroutine object that something else has to
-drive; a `cosm::task` is the same. `greet()` only builds the frame,
-`cosm::run` drives it to the end (the seed's `run()` sends `None` and catches
-`StopIteration`), and `co_return` becomes `cosm_return(...); return
-cosm_final();`. In `async_main`, each `co_await greet(...)` keeps an awaiter in
-the frame, asks `await_ready()`, suspends through `cosm_await_suspend()` and
-reads the value with `await_resume()` after the resume label. `resume()`
-returns the next frame to run, so a chain of awaits does not grow the
-stack."""),
-        ("fib", ["fib"], [], """
-Awaits recurse: each `fib` awaits two smaller ones, and both awaits are
-operands of the same `+`. The lowered code keeps the first result in the
-frame (`cosm_tmp_1`) while it suspends at the second, and the frame holds
-each awaiter in its own union. `cosm::gather` in `async_main` runs several
-tasks at once and gives their results in argument order, like
-`asyncio.gather`."""),
-        ("await_anywhere", ["keyed"], [], """
-`co_await` can go almost anywhere an expression can. In `keyed` both the map
-key and the assigned value are awaits; C++17 evaluates the right side of `=`
-first, so the lowered code awaits `fib(10)`, keeps its value in `cosm_tmp_1`,
-then awaits `greet("key")` and indexes the map. The state graph of
-`async_main` shows the other places: the `while` condition's loop back to
-itself, the `&&`, `||` and `?:` edges that skip an await, and the `try` whose
-handler can be reached without suspending."""),
-        ("methods", ["deposit", "open"], ["account"], """
-Coroutines can be methods. The frame of an instance method stores the object
-as `self` (`const account *` for a const method) and the body reaches the
-members through it; a static method's frame has no `self`. The frames are
-nested in the class, which only declares them, and are defined after it,
-where the class is complete."""),
-    ]),
-    ("The event loop", [
-        ("two_phases", ["outer"], [], """
-`cosm::run` is the event loop: it resumes the frames that are ready and
-waits for the next timer or socket when none is. `outer` simply awaits its
-two phases in order; `r1` is still needed after the second await, so it is a
-frame member. When two `outer`s are gathered, each `co_await cosm::sleep`
-returns to the loop, which runs the other task meanwhile: the phases of A and
-B interleave, each task keeping its own order."""),
-    ]),
-    ("Synchronous and asynchronous", [
-        ("count", ["count", "count_concurrently"], [], """
-A blocking sleep holds the only thread, so three synchronous counts take
-three waits. `co_await cosm::sleep(...)` instead suspends the frame at state
-1 and returns to the loop, which starts the next count meanwhile: all the
-Ones, then all the Twos, in about one wait. The timings vary between runs,
-so the program prints only facts about them."""),
-        ("chess", ["move", "play"], [], """
-The exhibition match: one master against 24 boards, on the loop's virtual
-clock, so twelve simulated hours take milliseconds. The master is an object
-whose `move()` method awaits a sleep that starts when she is free; `play`
-alternates her move and the opponent's reply, 30 times. Gathering the 24
-games lets the loop walk from board to board while the opponents think:
-about one hour instead of twelve."""),
-    ]),
-    ("Sockets", [
-        ("echo", ["serve"], [], """
-The loop also waits for sockets: `co_await conn.read_some(...)` suspends
-until epoll reports data, and meanwhile the other tasks run. Each accepted
-connection gets its own task with `cosm::spawn` (`asyncio.create_task`).
-`serve`'s frame holds the connection, the buffer and the byte count, which
-all live across its two suspend points."""),
-    ]),
+`StopIteration.value`. The third template argument of `cosm::generator<int, void,
+std::string>` is its type; `co_return "result";` becomes `cosm_return("result");
+return;`, and the caller reads the value with `result()` once `next()` has returned
+`nullopt`."""),
+    ("delegation", ["inner", "outer"], [], """
+`yield from` is more than a loop that re-yields: while the sub-generator runs, every
+`next`, `send` and `throw` goes straight through to it, and the expression's value
+is what the sub-generator returns. `co_yield cosm::from(inner())` keeps a
+`cosm::from_t` in the frame (`cosm_from_1`) and becomes `if
+(cosm_yield_from(cosm_from_1)) { cosm_state = 2; return; }`: `outer` stays at
+suspend point 2 as long as `inner` yields, and `cosm_from_1.result()` is `inner`'s
+`co_return` value. In `inner`, `got` has a destructor and lives across a suspend
+point: it sits in a union, is built with placement new and destroyed by a
+`local_guard`."""),
+    ("greet", ["greet", "async_main"], [], """
+A Python `async def` returns a coroutine object that something else has to drive,
+and so does a function returning `cosm::task`: `greet()` only builds the frame.
+`cosm::run` drives it to the end (the seed's own `run()` sends `None` and catches
+`StopIteration`); `co_return` becomes `cosm_return(...); return cosm_final();`. In
+`async_main`, each `co_await greet(...)` keeps an awaiter in the frame, asks
+`await_ready()`, suspends through `cosm_await_suspend()` and, after the resume
+label, gets the value from `await_resume()`. `resume()` returns the next frame to
+run, so a chain of awaits does not grow the stack."""),
+    ("fib", ["fib"], [], """
+Awaits recurse: each `fib` awaits two smaller ones, and both awaits are operands of
+the same `+`. The lowered code keeps the first result in the frame (`cosm_tmp_1`)
+while it suspends at the second. `cosm::gather` in `async_main` runs several tasks
+at once and gives their results in argument order, like `asyncio.gather`."""),
+    ("await_anywhere", ["keyed"], [], """
+`co_await` can go almost anywhere an expression can. In `keyed` both the map key and
+the assigned value are awaits; C++17 evaluates the right side of `=` first, so the
+lowered code awaits `fib(10)`, keeps its value in `cosm_tmp_1`, then awaits
+`greet("key")` and indexes the map. The state graph of `async_main` shows the other
+places: the `while` condition looping on itself, the `&&`, `||` and `?:` edges that
+skip an await, and the `try` whose handler can be reached without suspending."""),
+    ("methods", ["deposit", "open"], ["account"], """
+Coroutines can be methods. The frame of an instance method stores the object as
+`self` (a `const account *` for a const method) and the body reaches the members
+through it; a static method's frame has no `self`. The class only declares the
+frames; they are defined after it, where the class is complete. `co_return a;` moves
+the local out, as C++20 does natively."""),
+    ("two_phases", ["outer"], [], """
+`cosm::run` is the event loop: it resumes the frames that are ready and waits for
+the next timer or socket when none is. `outer` simply awaits its two phases in
+order; `r1` is needed after the second await, so it is a frame member. When two
+`outer`s are gathered, each `co_await cosm::sleep` returns to the loop, which runs
+the other task meanwhile: the phases of A and B interleave, each task keeping its
+own order."""),
+    ("count", ["count", "count_concurrently"], [], """
+A blocking sleep holds the only thread, so three synchronous counts take three
+waits. `co_await cosm::sleep(...)` instead suspends the frame at state 1 and returns
+to the loop, which starts the next count meanwhile: all the Ones, then all the Twos,
+in about one wait. The timings vary between runs, so the program prints only facts
+about them."""),
+    ("chess", ["move", "play"], ["master"], """
+The exhibition match: one master against 24 boards, on the loop's virtual clock, so
+that twelve simulated hours take milliseconds. The master is an object whose
+`move()` awaits a sleep that starts when she is free; `play` alternates her move and
+the opponent's reply 30 times. Gathering the 24 games lets the loop walk from board
+to board while the opponents think: about one hour instead of twelve."""),
+    ("echo", ["serve"], [], """
+The loop also waits for sockets: `co_await conn.read_some(...)` suspends until epoll
+reports data, and meanwhile the other tasks run. Each accepted connection is served
+by its own task, started with `cosm::spawn` (`asyncio.create_task`). `serve`'s frame
+holds the connection, the buffer and the counts, which live across its two suspend
+points."""),
 ]
 
 
@@ -168,33 +152,32 @@ def one(lines, test, what):
 
 
 def block_end(lines, i):
-    """The closing line of the block opened at lines[i]: the next line that
-    starts with '}' at the same indentation (a one-line block ends at i)."""
-    if lines[i].count("{") == lines[i].count("}"):
+    """The last line of the definition starting at lines[i]: the next line
+    that starts with '}' at the same indentation, or i for a one-liner."""
+    if "{" in lines[i] and lines[i].count("{") == lines[i].count("}"):
         return i
     close = lines[i][:len(lines[i]) - len(lines[i].lstrip())] + "}"
     return next(j for j in range(i + 1, len(lines)) if lines[j].startswith(close))
 
 
+def class_block(lines, name):
+    i = one(lines, lambda l: l.startswith("class %s " % name), "class " + name)
+    return i, block_end(lines, i)
+
+
 def join(lines, parts):
     """The (first, last) line ranges, with `// ...` where lines were skipped."""
-    out = []
-    for k, (first, last) in enumerate(parts):
-        if k and (first <= parts[k - 1][1] or any(lines[parts[k - 1][1] + 1:first])):
-            out.append("\n// ...\n")
-        elif k:
-            out.append("")
-        out.append("\n".join(lines[first:last + 1]))
-    return "\n".join(out)
+    out = "\n".join(lines[parts[0][0]:parts[0][1] + 1])
+    for (_, end), (first, last) in zip(parts, parts[1:]):
+        skipped = first <= end or any(lines[end + 1:first])
+        out += ("\n\n// ...\n\n" if skipped else "\n\n") + "\n".join(lines[first:last + 1])
+    return out
 
 
 def source_parts(lines, starts, classes):
-    """The given classes and coroutines (from their first line) of an example,
-    each with the comment above it."""
-    starts = sorted(starts + [one(lines, lambda l: l.startswith("class %s " % c), c)
-                              for c in classes])
+    """The classes and the coroutines starting at `starts`, with their comments."""
     parts = []
-    for i in starts:
+    for i in sorted(starts + [class_block(lines, c)[0] for c in classes]):
         if parts and i <= parts[-1][1]:
             continue  # a method of a class already shown
         first = i
@@ -207,10 +190,7 @@ def source_parts(lines, starts, classes):
 def lowered_parts(lines, coroutines, classes):
     """Per coroutine: the frame struct (from cosm's "The frame of" comment),
     the function that creates the frame, and resume(); not the destructor."""
-    parts = []
-    for c in classes:
-        i = one(lines, lambda l: l.startswith("class %s " % c), "lowered class " + c)
-        parts.append((i, block_end(lines, i)))
+    parts = [class_block(lines, c) for c in classes]
     for name in coroutines:
         i = one(lines, lambda l: l.startswith("// The frame of `%s`" % name),
                 "frame of " + name)
@@ -220,7 +200,7 @@ def lowered_parts(lines, coroutines, classes):
                 "resume() of " + name)
         while not lines[r].startswith("inline"):
             r -= 1  # clang-format wrapped the signature
-        parts += [(i, end), (ramp, lines.index("}", ramp)), (r, lines.index("}", r))]
+        parts += [(i, end), (ramp, block_end(lines, ramp)), (r, block_end(lines, r))]
     return join(lines, parts)
 
 
@@ -233,33 +213,25 @@ def layout_parts(text, coroutines):
 
 def lesson(args, tmp, name, coroutines, classes):
     """What one lesson shows, from cosm, dot, the compiler and the program."""
-    src = os.path.join(EXAMPLES, name + ".cpp")
-    work = os.path.join(tmp, name)
+    src, work = os.path.join(EXAMPLES, name + ".cpp"), os.path.join(tmp, name)
+    lowered, exe = os.path.join(work, name + ".lowered.cpp"), os.path.join(work, name)
     os.mkdir(work)
-    lowered = os.path.join(work, name + ".lowered.cpp")
-    exe = os.path.join(work, name)
     run([args.cosm, src, "-o", lowered, "--style=LLVM", "--"])
     dot = run([args.cosm, src, "--emit=dot", "--"])
     layout = run([args.cosm, src, "--emit=layout", "--"])
-    # dot's only varying part is its version comment
+    # the one part of dot's SVG that depends on more than the graph
     svg = re.sub(r"<!-- Generated by graphviz[^>]*-->\n", "",
                  run(["dot", "-Tsvg"], input=dot))
-    run([args.cxx, "-std=c++17", "-I" + args.include, lowered, args.lib,
+    run(["g++", "-std=c++17", "-I" + args.include, lowered, args.lib,
          "-pthread", "-o", exe])
     output = run([exe], cwd=work, timeout=300)
-    with open(os.path.join(EXAMPLES, name + ".expected")) as f:
-        if f.read() != output:
-            print("tutorial.py: warning: %s printed something else than %s.expected"
-                  % (name, name), file=sys.stderr)
-    with open(src) as f:
-        source = f.read().rstrip("\n").split("\n")
-    with open(lowered) as f:
-        lowered = f.read().rstrip("\n").split("\n")
+    source = read(src).rstrip("\n").split("\n")
     whole = len(source) <= SHORT
     if not whole:
         line_of = dict(re.findall(r"^(\w+) \(line (\d+)\):", layout, re.M))
         source = source_parts(source, [int(line_of[c]) - 1 for c in coroutines],
                               classes).split("\n")
+    lowered = lowered_parts(read(lowered).split("\n"), coroutines, classes)
 
     def scrub(text):  # no machine-specific paths in the docs
         for path, placeholder in ((tmp, "<tmp>"), (EXAMPLES, "docs/examples"),
@@ -267,98 +239,96 @@ def lesson(args, tmp, name, coroutines, classes):
             text = text.replace(path, placeholder)
         return text
     return {"source": "\n".join(source), "whole": whole, "svg": scrub(svg),
-            "lowered": scrub(lowered_parts(lowered, coroutines, classes)),
-            "layout": scrub(layout_parts(layout, coroutines)),
+            "lowered": scrub(lowered), "layout": scrub(layout_parts(layout, coroutines)),
             "output": scrub(output.rstrip("\n"))}
 
 
 INTRO = """\
 # The async-Python tutorial, lowered by cosm
 
-<!-- Generated by docs/tutorial.py: do not edit. Regenerate with
-     `cmake --build build --target docs`; ctest's docs.tutorial_up_to_date
-     fails while this file is out of date. -->
+<!-- Generated by docs/tutorial.py: do not edit. Regenerate it with
+     `cmake --build build --target docs`. -->
 
-cosm grew out of an async-Python tutorial. Its lessons (generators, `send`,
+cosm grew out of an async-Python tutorial: its lessons (generators, `send`,
 `throw`, `close`, `yield from`, async/await, the event loop) are the programs
-in [examples/](examples/), taken here in the tutorial's order. For each: the
-C++20 input; the C++17 that `cosm` lowers its interesting coroutines to (the
-frame struct, the function that creates the frame, and `resume()`; see
-[lowered-abi.md](lowered-abi.md) for the names it uses); the state graph,
-`--emit=dot`; the frame layout, `--emit=layout`; and what the lowered
-program prints, compiled with `g++ -std=c++17` and linked with `libcosm`.
-Everything below is the real output of the tool and the programs.
+in [examples/](examples/), here in the tutorial's order. For each: the C++20
+input; the C++17 that `cosm` lowers its interesting coroutines to (the frame
+struct, the function that creates the frame, and `resume()`; the names are
+those of [lowered-abi.md](lowered-abi.md)); the state graph; the frame
+layout; and what the lowered program, built with `g++ -std=c++17`, prints.
+All of it is the real output of the tool and the programs.
 """
 
 
 def markdown(results):
-    toc, body, number = [], [], 0
-    for part, lessons in LESSONS:
-        body.append("## %s\n" % part)
-        for name, coroutines, classes, text in lessons:
-            number += 1
-            r = results[name]
-            shown = ", ".join("`%s`" % c for c in coroutines)
-            toc.append("%d. [%s](#%d-%s): %s" % (number, name, number, name, part))
-            excerpt = "" if r["whole"] else ", the part%s with %s" % (
-                "s" if len(coroutines) + len(classes) > 1 else "", shown)
-            body += [
-                "### %d. %s\n" % (number, name), text.strip() + "\n",
-                "Input, [examples/%s.cpp](examples/%s.cpp)%s:\n" % (name, name, excerpt),
-                "```cpp\n%s\n```\n" % r["source"],
-                "Lowered, `cosm %s.cpp -o %s.lowered.cpp` (%s):\n" % (name, name, shown),
-                "```cpp\n%s\n```\n" % r["lowered"],
-                "State graph of each coroutine, `cosm %s.cpp --emit=dot | dot -Tsvg`:\n"
-                % name,
-                "![The state graph of %s.cpp](tutorial/%s.svg)\n" % (name, name),
-                "Frame layout, `cosm %s.cpp --emit=layout` (%s):\n" % (name, shown),
-                "```text\n%s\n```\n" % r["layout"],
-                "What the lowered program prints:\n",
-                "```text\n%s\n```\n" % r["output"]]
+    toc, body = [], []
+    for number, (name, coroutines, classes, text) in enumerate(LESSONS, 1):
+        if name in PARTS:
+            body.append("## %s\n" % PARTS[name])
+            toc.append("- %s:" % PARTS[name])
+        toc[-1] += "%s [%d. %s](#%d-%s)" % ("" if toc[-1][-1] == ":" else ",",
+                                            number, name, number, name)
+        r = results[name]
+        shown = ", ".join("`%s`" % c for c in coroutines)
+        body += [
+            "### %d. %s\n" % (number, name), text.strip() + "\n",
+            "Input, [examples/%s.cpp](examples/%s.cpp)%s:\n"
+            % (name, name, "" if r["whole"] else ", trimmed to " + shown),
+            "```cpp\n%s\n```\n" % r["source"],
+            "Lowered by `cosm %s.cpp -o %s.lowered.cpp`, trimmed to %s:\n"
+            % (name, name, shown),
+            "```cpp\n%s\n```\n" % r["lowered"],
+            "State graph, `cosm %s.cpp --emit=dot | dot -Tsvg`:\n" % name,
+            "![The state graph of %s.cpp](tutorial/%s.svg)\n" % (name, name),
+            "Frame layout, `cosm %s.cpp --emit=layout`, trimmed to %s:\n" % (name, shown),
+            "```text\n%s\n```\n" % r["layout"],
+            "What the lowered program prints:\n",
+            "```text\n%s\n```\n" % r["output"]]
     return "\n".join([INTRO, "\n".join(toc) + "\n"] + body)
+
+
+def read(path):
+    with open(path) as f:
+        return f.read()
+
+
+def files(root):
+    """{path: text} of tutorial.md and tutorial/* under root."""
+    svgs = os.path.join(root, "tutorial")
+    paths = ["tutorial.md"] + ["tutorial/" + n for n in
+                               (os.listdir(svgs) if os.path.isdir(svgs) else [])]
+    return {p: read(os.path.join(root, p)) for p in paths
+            if os.path.isfile(os.path.join(root, p))}
 
 
 def write(out, results):
     os.makedirs(os.path.join(out, "tutorial"), exist_ok=True)
-    for old in os.listdir(os.path.join(out, "tutorial")):
-        if old.endswith(".svg") and old[:-4] not in results:
-            os.remove(os.path.join(out, "tutorial", old))
-    texts = {"tutorial.md": markdown(results)}
-    texts.update(("tutorial/%s.svg" % name, r["svg"]) for name, r in results.items())
+    for stale in set(files(out)) - {"tutorial.md"}:
+        if stale.endswith(".svg") and stale[9:-4] not in results:
+            os.remove(os.path.join(out, stale))
+    texts = {"tutorial/%s.svg" % name: r["svg"] for name, r in results.items()}
+    texts["tutorial.md"] = markdown(results)
     for path, text in texts.items():
         with open(os.path.join(out, path), "w") as f:
             f.write(text)
 
 
-def read_all(root):
-    """tutorial.md and tutorial/* under root, as {relative path: lines}."""
-    svgs = os.path.join(root, "tutorial")
-    paths = ["tutorial.md"] + (["tutorial/" + n for n in sorted(os.listdir(svgs))]
-                               if os.path.isdir(svgs) else [])
-    texts = {}
-    for path in paths:
-        if os.path.isfile(os.path.join(root, path)):
-            with open(os.path.join(root, path)) as f:
-                texts[path] = f.read().splitlines(True)
-    return texts
-
-
 def check(generated, committed, regenerate):
-    """0 if the committed files are what was generated, else 1 and a diff."""
-    new, old = read_all(generated), read_all(committed)
-    diffs = []
+    """0 if the committed files are the generated ones, else a diff and 1."""
+    new, old = files(generated), files(committed)
+    diff = []
     for path in sorted(set(new) | set(old)):
-        diff = list(difflib.unified_diff(old.get(path, []), new.get(path, []),
-                                         "committed/docs/" + path,
-                                         "generated/docs/" + path))
-        diffs += diff[:80] + (["... (diff cut)\n"] if len(diff) > 80 else [])
-    if not diffs:
+        lines = list(difflib.unified_diff(
+            old.get(path, "").splitlines(True), new.get(path, "").splitlines(True),
+            "docs/" + path + " (committed)", "docs/" + path + " (generated)"))
+        diff += lines[:80] + (["... (more)\n"] if len(lines) > 80 else [])
+    if not diff:
         print("docs/tutorial.md and docs/tutorial/ are up to date.")
         return 0
-    print("".join(diffs))
-    print("docs/tutorial.md is out of date with the tool or docs/examples/ (diff "
-          "above). Regenerate it and commit the result:\n"
-          "  cmake --build <build dir> --target docs\nor\n  " + " ".join(regenerate))
+    print("".join(diff))
+    print("docs/tutorial.md is stale: the tool or docs/examples/ changed (diff above)."
+          " Regenerate it and commit the result:\n  cmake --build <build dir> --target"
+          " docs\nor\n  " + " ".join(regenerate))
     return 1
 
 
@@ -370,15 +340,13 @@ def main():
     p.add_argument("--out", default=HERE, help="where tutorial.md and tutorial/ go "
                    "(default: docs/)")
     p.add_argument("--check", metavar="DIR", help="then compare them with DIR's")
-    p.add_argument("--cxx", default="g++", help="the C++17 compiler (g++)")
     p.add_argument("--jobs", type=int, default=2, help="lessons built at once (2)")
     args = p.parse_args()
     for name in ("cosm", "include", "lib", "out"):
         setattr(args, name, os.path.abspath(getattr(args, name)))
     with tempfile.TemporaryDirectory(prefix="cosm-tutorial-") as tmp, \
             concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        jobs = [(l[0], pool.submit(lesson, args, tmp, *l[:3]))
-                for _, lessons in LESSONS for l in lessons]
+        jobs = [(l[0], pool.submit(lesson, args, tmp, *l[:3])) for l in LESSONS]
         results = {name: job.result() for name, job in jobs}
     write(args.out, results)
     if args.check:

@@ -47,6 +47,20 @@ std::unique_ptr<Coroutine> buildCoroutine(const FoundCoroutine &F,
 void diagnoseForgottenAwaits(clang::ASTContext &Ctx,
                              clang::DiagnosticsEngine &Diags);
 
+/// A replacement of [Begin, End) of the main file.
+struct TextEdit {
+  unsigned Begin, End;
+  std::string Text;
+};
+
+/// CallSites: range-for loops over a call to a lowered generator (a
+/// non-template free function, mapped to its frame's qualified name) get the
+/// frame by value. Calls inside the Skip ranges are left alone.
+std::vector<TextEdit> localGeneratorCalls(
+    clang::ASTContext &Ctx,
+    const std::map<const clang::FunctionDecl *, std::string> &Frames,
+    const std::vector<std::pair<unsigned, unsigned>> &Skip);
+
 /// Reports `Msg` as a clang-style error at `Loc`.
 void reportError(clang::DiagnosticsEngine &Diags, clang::SourceLocation Loc,
                  llvm::StringRef Msg);

@@ -121,6 +121,7 @@ public:
     std::vector<Replacement> Reps;
     std::set<std::string> FrameNames;
     std::vector<std::unique_ptr<Coroutine>> Coroutines;
+    std::map<const FunctionDecl *, std::string> ByValueFrames;
     for (const FoundCoroutine &F : findCoroutines(Ctx, Diags)) {
       const FunctionDecl *FD = F.FD;
       if (isa<CXXMethodDecl>(FD) && FD->isOutOfLine()) {
@@ -192,12 +193,29 @@ public:
                 std::to_string(SM.getExpansionLineNumber(BodyEnd)) + " \"" +
                 C->LineFile + "\"\n";
       Reps.push_back({B, E, std::move(Text)});
+      // Free, non-template generators can be consumed by value (CallSites).
+      if (F.Kind == CoroKind::Generator && !isa<CXXMethodDecl>(FD) &&
+          C->TemplateHeader.empty() &&
+          !FD->getEnclosingNamespaceContext()->isInlineNamespace()) {
+        std::string NS;
+        if (const auto *ND = dyn_cast<NamespaceDecl>(
+                FD->getEnclosingNamespaceContext()))
+          NS = ND->isAnonymousNamespace() ? "" : ND->getQualifiedNameAsString();
+        if (NS.find("(anonymous") == std::string::npos)
+          ByValueFrames[FD->getFirstDecl()] =
+              (NS.empty() ? "" : "::" + NS + "::") + C->FrameName;
+      }
       Coroutines.push_back(std::move(C));
     }
     if (Diags.hasErrorOccurred()) {
       Failed = true;
       return;
     }
+    std::vector<std::pair<unsigned, unsigned>> Rewritten;
+    for (const Replacement &R : Reps)
+      Rewritten.push_back({R.Begin, R.End});
+    for (TextEdit &TE : localGeneratorCalls(Ctx, ByValueFrames, Rewritten))
+      Reps.push_back({TE.Begin, TE.End, std::move(TE.Text)});
     // Stable: several methods of one class insert at the same place, in
     // source order.
     std::stable_sort(Reps.begin(), Reps.end(),

@@ -3,6 +3,8 @@
 //   hand     the loop a programmer would write instead of the generator;
 //   minimal  the same countdown as a minimal C++20 generator (what the
 //            compiler does with a coroutine when no protocol is in the way);
+//   machine  the same countdown as a hand-written C++17 state machine of the
+//            shape cosm emits, held by value and driven directly;
 //   bare     a bare event loop: a std::deque of std::coroutine_handle<>
 //            resumed in a loop, a std::priority_queue of timers, and a minimal
 //            lazy task with symmetric transfer.
@@ -24,16 +26,23 @@ using cosm_bench::opaque;
 
 // ---- hand-written loops ----
 
-// The countdown's sum, written as a loop.
+// The countdown's sum, written as a loop (a function of its own, like the
+// generator's consumer).
+long hand_sum(int n) {
+  long sum = 0;
+  for (int i = n; i > 0; --i) {
+    int x = i;
+    opaque(x);
+    sum += x;
+  }
+  return sum;
+}
+
 void hand_countdown(benchmark::State &state) {
-  const int n = static_cast<int>(state.range(0));
+  int n = static_cast<int>(state.range(0));
+  opaque(n); // a run-time count, as for every variant
   for (auto _ : state) {
-    long sum = 0;
-    for (int i = n; i > 0; --i) {
-      int x = i;
-      opaque(x);
-      sum += x;
-    }
+    long sum = hand_sum(n);
     opaque(sum);
   }
   state.SetItemsProcessed(state.iterations() * n);
@@ -44,14 +53,10 @@ COSM_BENCH_AS("gen.countdown", "hand", hand_countdown)
 
 // The same, for each delegation depth (the depth changes nothing here).
 void hand_chain(benchmark::State &state) {
-  const int n = cosm_bench::gen_items;
+  int n = cosm_bench::gen_items;
+  opaque(n); // a run-time count, as for every variant
   for (auto _ : state) {
-    long sum = 0;
-    for (int i = n; i > 0; --i) {
-      int x = i;
-      opaque(x);
-      sum += x;
-    }
+    long sum = hand_sum(n);
     opaque(sum);
   }
   state.SetItemsProcessed(state.iterations() * n);
@@ -59,16 +64,22 @@ void hand_chain(benchmark::State &state) {
 COSM_BENCH_AS("gen.yield_from", "hand", hand_chain)->Arg(1)->Arg(8);
 
 // The running total without a generator.
+long hand_total(int n) {
+  long total = 0, last = 0;
+  for (int i = 1; i <= n; ++i) {
+    int v = i;
+    opaque(v);
+    total += v;
+    last = total;
+  }
+  return last;
+}
+
 void hand_send(benchmark::State &state) {
-  const int n = static_cast<int>(state.range(0));
+  int n = static_cast<int>(state.range(0));
+  opaque(n); // a run-time count, as for every variant
   for (auto _ : state) {
-    long total = 0, last = 0;
-    for (int i = 1; i <= n; ++i) {
-      int v = i;
-      opaque(v);
-      total += v;
-      last = total;
-    }
+    long last = hand_total(n);
     opaque(last);
   }
   state.SetItemsProcessed(state.iterations() * n);
@@ -135,19 +146,77 @@ mini_generator<int> mini_countdown(int n) {
   }
 }
 
+long sum_mini_countdown(int n) {
+  long sum = 0;
+  for (int x : mini_countdown(n)) {
+    opaque(x);
+    sum += x;
+  }
+  return sum;
+}
+
 void minimal_countdown(benchmark::State &state) {
-  const int n = static_cast<int>(state.range(0));
+  int n = static_cast<int>(state.range(0));
+  opaque(n); // a run-time count, as for every variant
   for (auto _ : state) {
-    long sum = 0;
-    for (int x : mini_countdown(n)) {
-      opaque(x);
-      sum += x;
-    }
+    long sum = sum_mini_countdown(n);
     opaque(sum);
   }
   state.SetItemsProcessed(state.iterations() * n);
 }
 COSM_BENCH_AS("gen.countdown", "minimal", minimal_countdown)
+    ->Arg(cosm_bench::gen_items)
+    ->Arg(1);
+
+// ---- the countdown as a C++17 state machine, driven directly ----
+
+// The shape of the frame cosm emits for countdown (a switch that jumps back
+// into the loop), held by value, resumed by a direct call and read without
+// any protocol: what a lowered range-for fast path could compile to.
+struct countdown_machine {
+  int n;
+  int state = 0;
+  int current = 0;
+
+  bool resume() {
+    switch (state) {
+    case 1:
+      goto resume_1;
+    }
+    while (n > 0) {
+      current = n;
+      state = 1;
+      return true;
+    resume_1:
+      state = -1;
+      --n;
+    }
+    state = -1;
+    return false;
+  }
+};
+
+long sum_machine(int n) {
+  countdown_machine m{n};
+  long sum = 0;
+  while (m.resume()) {
+    int x = m.current;
+    opaque(x);
+    sum += x;
+  }
+  return sum;
+}
+
+void machine_countdown(benchmark::State &state) {
+  int n = static_cast<int>(state.range(0));
+  opaque(n); // a run-time count, as for every variant
+  for (auto _ : state) {
+    long sum = sum_machine(n);
+    opaque(sum);
+  }
+  state.SetItemsProcessed(state.iterations() * n);
+}
+COSM_BENCH_AS("gen.countdown", "machine", machine_countdown)
     ->Arg(cosm_bench::gen_items)
     ->Arg(1);
 

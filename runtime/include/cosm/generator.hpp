@@ -33,6 +33,11 @@ struct generator_access {
   static generator_core<Y, S, R> *core(const generator<Y, S, R> &gen) noexcept {
     return gen.core_;
   }
+  // Lets go of a core the generator does not own (a frame held by value).
+  template <class Y, class S, class R>
+  static void release(generator<Y, S, R> &gen) noexcept {
+    gen.core_ = nullptr;
+  }
   // The delegate's core for `co_yield cosm::from(...)`; throws when empty.
   template <class Y, class S, class R>
   static generator_core_base<Y, S> &delegate(from_t<generator<Y, S, R>> &from) {

@@ -124,4 +124,33 @@ make_generator(Args &&...args) {
   return detail::generator_access::adopt(&detail::frame_access::core(*frame));
 }
 
+// A generator consumed where it is made (`for (x : f())`): the frame lives in
+// this object, with no heap allocation, and the final frame type lets the
+// compiler see its resume(). The tool uses it for range-for over a call to a
+// lowered generator; guaranteed copy elision builds it in place.
+template <class F> class local_generator {
+  using generator_type = generator<typename F::yield_type,
+                                   typename F::send_type,
+                                   typename F::return_type>;
+
+public:
+  template <class... Args>
+  explicit local_generator(Args &&...args)
+      : frame_(std::forward<Args>(args)...),
+        view_(detail::generator_access::adopt(
+            &detail::frame_access::core(frame_))) {}
+  local_generator(const local_generator &) = delete;
+  local_generator &operator=(const local_generator &) = delete;
+  // The view must not delete a frame it does not own.
+  ~local_generator() { detail::generator_access::release(view_); }
+
+  auto begin() { return view_.begin(); }
+  auto end() noexcept { return view_.end(); }
+  generator_type &get() noexcept { return view_; }
+
+private:
+  F frame_;
+  generator_type view_;
+};
+
 } // namespace cosm::lowered
