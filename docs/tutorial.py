@@ -205,10 +205,11 @@ def lowered_parts(lines, coroutines, classes):
 
 
 def layout_parts(text, coroutines):
-    """The layout's header and the blocks of the given coroutines."""
+    """The layout's header and the blocks of the given coroutines; whether
+    that left any out."""
     blocks = text.rstrip("\n").split("\n\n")
-    return "\n\n".join(blocks[:1] + [b for b in blocks[1:]
-                                     if b.split(" (line ")[0] in coroutines])
+    keep = [b for b in blocks[1:] if b.split(" (line ")[0] in coroutines]
+    return "\n\n".join(blocks[:1] + keep), len(keep) < len(blocks) - 1
 
 
 def lesson(args, tmp, name, coroutines, classes):
@@ -225,22 +226,20 @@ def lesson(args, tmp, name, coroutines, classes):
     run(["g++", "-std=c++17", "-I" + args.include, lowered, args.lib,
          "-pthread", "-o", exe])
     output = run([exe], cwd=work, timeout=300)
-    source = read(src).rstrip("\n").split("\n")
-    whole = len(source) <= SHORT
-    if not whole:
+    source = read(src).rstrip("\n")
+    source_trimmed = source.count("\n") >= SHORT
+    if source_trimmed:
         line_of = dict(re.findall(r"^(\w+) \(line (\d+)\):", layout, re.M))
-        source = source_parts(source, [int(line_of[c]) - 1 for c in coroutines],
-                              classes).split("\n")
+        source = source_parts(source.split("\n"),
+                              [int(line_of[c]) - 1 for c in coroutines], classes)
     lowered = lowered_parts(read(lowered).split("\n"), coroutines, classes)
+    layout, layout_trimmed = layout_parts(layout, coroutines)
 
     def scrub(text):  # no machine-specific paths in the docs
-        for path, placeholder in ((tmp, "<tmp>"), (EXAMPLES, "docs/examples"),
-                                  (HERE, "docs")):
-            text = text.replace(path, placeholder)
-        return text
-    return {"source": "\n".join(source), "whole": whole, "svg": scrub(svg),
-            "lowered": scrub(lowered), "layout": scrub(layout_parts(layout, coroutines)),
-            "output": scrub(output.rstrip("\n"))}
+        return text.replace(tmp, "<tmp>").replace(HERE, "docs")
+    return {"source": source, "source_trimmed": source_trimmed, "svg": scrub(svg),
+            "lowered": scrub(lowered), "layout": scrub(layout),
+            "layout_trimmed": layout_trimmed, "output": scrub(output.rstrip("\n"))}
 
 
 INTRO = """\
@@ -265,22 +264,24 @@ def markdown(results):
     for number, (name, coroutines, classes, text) in enumerate(LESSONS, 1):
         if name in PARTS:
             body.append("## %s\n" % PARTS[name])
-            toc.append("- %s:" % PARTS[name])
-        toc[-1] += "%s [%d. %s](#%d-%s)" % ("" if toc[-1][-1] == ":" else ",",
+            toc.append("- %s —" % PARTS[name])
+        toc[-1] += "%s [%d. %s](#%d-%s)" % ("" if toc[-1][-1] == "—" else ",",
                                             number, name, number, name)
         r = results[name]
-        shown = ", ".join("`%s`" % c for c in coroutines)
+        frames = ", ".join("`%s`" % c for c in coroutines)
+        shown = ", ".join(["class `%s`" % c for c in classes] + [frames])
         body += [
             "### %d. %s\n" % (number, name), text.strip() + "\n",
             "Input, [examples/%s.cpp](examples/%s.cpp)%s:\n"
-            % (name, name, "" if r["whole"] else ", trimmed to " + shown),
+            % (name, name, ", trimmed to " + shown if r["source_trimmed"] else ""),
             "```cpp\n%s\n```\n" % r["source"],
             "Lowered by `cosm %s.cpp -o %s.lowered.cpp`, trimmed to %s:\n"
             % (name, name, shown),
             "```cpp\n%s\n```\n" % r["lowered"],
             "State graph, `cosm %s.cpp --emit=dot | dot -Tsvg`:\n" % name,
             "![The state graph of %s.cpp](tutorial/%s.svg)\n" % (name, name),
-            "Frame layout, `cosm %s.cpp --emit=layout`, trimmed to %s:\n" % (name, shown),
+            "Frame layout, `cosm %s.cpp --emit=layout`%s:\n"
+            % (name, ", trimmed to " + frames if r["layout_trimmed"] else ""),
             "```text\n%s\n```\n" % r["layout"],
             "What the lowered program prints:\n",
             "```text\n%s\n```\n" % r["output"]]
@@ -326,9 +327,10 @@ def check(generated, committed, regenerate):
         print("docs/tutorial.md and docs/tutorial/ are up to date.")
         return 0
     print("".join(diff))
-    print("docs/tutorial.md is stale: the tool or docs/examples/ changed (diff above)."
-          " Regenerate it and commit the result:\n  cmake --build <build dir> --target"
-          " docs\nor\n  " + " ".join(regenerate))
+    print("docs/tutorial.md or docs/tutorial/ is stale (diff above): the tool, the "
+          "runtime or docs/examples/ changed, or the generated files were edited. "
+          "Regenerate them and commit the result:\n  cmake --build <build dir> "
+          "--target docs\nor\n  " + " ".join(regenerate))
     return 1
 
 

@@ -95,8 +95,8 @@ static void measure(Var *V, QualType T, bool AsPointer, const ASTContext &Ctx) {
 Var *Builder::declare(const VarDecl *VD) {
   QualType T = VD->getType();
   bool IsParam = isa<ParmVarDecl>(VD);
-  Var *V = C.newVar(IsParam ? Var::Param : Var::Local, VD->getNameAsString(),
-                    "");
+  Var *V =
+      C.newVar(IsParam ? Var::Param : Var::Local, VD->getNameAsString(), "");
   V->Line = lineOf(VD->getLocation());
   V->RawLoc = VD->getLocation().getRawEncoding();
   if (IsParam) {
@@ -118,8 +118,7 @@ Var *Builder::declare(const VarDecl *VD) {
     bool Dependent = Obj->isDependentType();
     V->IsTrivial = V->IsReference || (!Dependent && !Obj.isDestructedType());
     V->IsAssignable = !V->IsReference && !Dependent && Obj->isScalarType();
-    V->IsTrivialType =
-        !V->IsReference && !Dependent && Obj.isTrivialType(Ctx);
+    V->IsTrivialType = !V->IsReference && !Dependent && Obj.isTrivialType(Ctx);
     V->Unsupported = unsupportedType(T);
     if (isa<DecompositionDecl>(VD))
       V->Unsupported = "structured bindings cannot live in a frame";
@@ -143,6 +142,43 @@ Var *Builder::makeTemp(const std::string &Hint, QualType T, bool IsRef) {
   V->Unsupported = unsupportedType(Obj);
   measure(V, Obj, IsRef, Ctx);
   return V;
+}
+
+void Builder::buildAtBlockEnd(Var *V, InitKind Kind, Code Init,
+                              std::vector<NodePtr> Inner, unsigned Line,
+                              std::vector<NodePtr> &Out) {
+  V->ForceHoist = true;
+  NodePtr D = makeDecl(V, Kind, std::move(Init), Code(), Line);
+  D->DeferGuard = true;
+  Inner.push_back(std::move(D));
+  auto B = std::make_unique<Node>(Node::Block);
+  B->Line = Line;
+  B->Body = std::move(Inner);
+  Out.push_back(std::move(B));
+  auto G = std::make_unique<Node>(Node::Guard);
+  G->V = V;
+  G->Line = Line;
+  Out.push_back(std::move(G));
+}
+
+void Builder::loopTest(const VarDecl *CondVar, const Expr *Cond, unsigned Line,
+                       std::vector<NodePtr> &Out) {
+  Code Test;
+  if (CondVar) {
+    buildVarDecl(CondVar, nullptr, Out);
+    Test.use(Vars[CondVar]);
+  } else {
+    Test = spillValue(Cond, Ctx.BoolTy, Out, /*AsCondition=*/true);
+  }
+  Out.push_back(
+      makeCode(Code("if (!(").append(Test).append(")) break;"), Line));
+}
+
+NodePtr Builder::continueLabel(int N) {
+  auto Lab = std::make_unique<Node>(Node::Label);
+  Lab->Text = Code("cosm_continue_" + std::to_string(N) + ":;");
+  Lab->ContinueLabel = N;
+  return Lab;
 }
 
 NodePtr Builder::build(const Stmt *S) {
@@ -294,15 +330,7 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       // for (;;) { cond...; if (!(cond)) break; body }
       auto B = std::make_unique<Node>(Node::Block);
       B->Line = Line;
-      Code Cond;
-      if (const VarDecl *CV = WS->getConditionVariable()) {
-        buildVarDecl(CV, nullptr, B->Body);
-        Cond.use(Vars[CV]);
-      } else {
-        Cond = spillValue(WS->getCond(), Ctx.BoolTy, B->Body, true);
-      }
-      B->Body.push_back(makeCode(
-          Code("if (!(").append(Cond).append(")) break;"), Line));
+      loopTest(WS->getConditionVariable(), WS->getCond(), Line, B->Body);
       buildInto(WS->getBody(), B->Body);
       L->Then = std::move(B);
     }
@@ -325,13 +353,8 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       auto B = std::make_unique<Node>(Node::Block);
       B->Line = Line;
       B->Body.push_back(build(DS->getBody()));
-      auto Lab = std::make_unique<Node>(Node::Label);
-      Lab->Text = Code("cosm_continue_" + std::to_string(N) + ":;");
-      Lab->ContinueLabel = N;
-      B->Body.push_back(std::move(Lab));
-      Code Cond = spillValue(DS->getCond(), Ctx.BoolTy, B->Body, true);
-      B->Body.push_back(makeCode(
-          Code("if (!(").append(Cond).append(")) break;"), Line));
+      B->Body.push_back(continueLabel(N));
+      loopTest(nullptr, DS->getCond(), Line, B->Body);
       L->Then = std::move(B);
     }
     Out.push_back(std::move(L));
@@ -359,23 +382,11 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
         ContinueLabels[FS] = N;
       auto B = std::make_unique<Node>(Node::Block);
       B->Line = Line;
-      if (FS->getCond()) {
-        Code Cond;
-        if (const VarDecl *CV = FS->getConditionVariable()) {
-          buildVarDecl(CV, nullptr, B->Body);
-          Cond.use(Vars[CV]);
-        } else {
-          Cond = spillValue(FS->getCond(), Ctx.BoolTy, B->Body, true);
-        }
-        B->Body.push_back(makeCode(
-            Code("if (!(").append(Cond).append(")) break;"), Line));
-      }
+      if (FS->getCond())
+        loopTest(FS->getConditionVariable(), FS->getCond(), Line, B->Body);
       B->Body.push_back(build(FS->getBody()));
       if (FS->getInc()) {
-        auto Lab = std::make_unique<Node>(Node::Label);
-        Lab->Text = Code("cosm_continue_" + std::to_string(N) + ":;");
-        Lab->ContinueLabel = N;
-        B->Body.push_back(std::move(Lab));
+        B->Body.push_back(continueLabel(N));
         std::vector<NodePtr> Inc;
         Code R = spill(FS->getInc(), Inc);
         Inc.push_back(makeCode(R.append(";"), Line));
@@ -403,8 +414,8 @@ void Builder::buildInto(const Stmt *S, std::vector<NodePtr> &Out) {
       buildVarDecl(CV, nullptr, Scope);
       Sw->Text = Code().use(Vars[CV]);
     } else {
-      Sw->Text = spillValue(SS->getCond(), SS->getCond()->getType(), Scope,
-                            false);
+      Sw->Text =
+          spillValue(SS->getCond(), SS->getCond()->getType(), Scope, false);
     }
     Sw->Body.push_back(build(SS->getBody()));
     Scope.push_back(std::move(Sw));
@@ -463,8 +474,8 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
   Var *V = declare(VD);
   if (Extended) {
     V->IsReference = false;
-    V->Type = typeText(
-        VD->getType().getNonReferenceType().getUnqualifiedType(), Ctx);
+    V->Type =
+        typeText(VD->getType().getNonReferenceType().getUnqualifiedType(), Ctx);
     V->IsTrivial = !VD->getType().getNonReferenceType().isDestructedType();
     V->IsAssignable = VD->getType().getNonReferenceType()->isScalarType();
     V->IsTrivialType = VD->getType().getNonReferenceType().isTrivialType(Ctx);
@@ -473,10 +484,11 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
 
   InitKind Kind = InitKind::None;
   Code Text;
-  bool HasInit = Init && !(isa<CXXConstructExpr>(Init) &&
-                           cast<CXXConstructExpr>(Init)->getNumArgs() == 0 &&
-                           cast<CXXConstructExpr>(Init)->getParenOrBraceRange()
-                               .isInvalid());
+  bool HasInit =
+      Init &&
+      !(isa<CXXConstructExpr>(Init) &&
+        cast<CXXConstructExpr>(Init)->getNumArgs() == 0 &&
+        cast<CXXConstructExpr>(Init)->getParenOrBraceRange().isInvalid());
   if (HasInit) {
     const Expr *Core = ignoreImplicit(Init);
     bool IsSuspend = isSuspendExpr(Core);
@@ -509,18 +521,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
       // The full-expression's temporaries (awaiters, delegates, spilled
       // operands) end in a block; the local is built at its end and its
       // scope goes on after it.
-      V->ForceHoist = true;
-      NodePtr D = makeDecl(V, Kind, std::move(Text), Code(), Line);
-      D->DeferGuard = true;
-      Inner.push_back(std::move(D));
-      auto B = std::make_unique<Node>(Node::Block);
-      B->Line = Line;
-      B->Body = std::move(Inner);
-      Out.push_back(std::move(B));
-      auto G = std::make_unique<Node>(Node::Guard);
-      G->V = V;
-      G->Line = Line;
-      Out.push_back(std::move(G));
+      buildAtBlockEnd(V, Kind, std::move(Text), std::move(Inner), Line, Out);
       return;
     } else {
       const auto *CE = dyn_cast<CXXConstructExpr>(Core);
@@ -560,8 +561,8 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
     buildInto(RS->getInit(), Scope);
   const Expr *RangeInit = RS->getRangeInit();
   std::vector<NodePtr> Pre;
-  Code RangeText = hasSuspend(RangeInit) ? spill(RangeInit, Scope)
-                                         : render(RangeInit);
+  Code RangeText =
+      hasSuspend(RangeInit) ? spill(RangeInit, Scope) : render(RangeInit);
   // The range: a reference to an lvalue, or the temporary itself.
   bool RangeIsRef = RangeInit->isLValue();
   Var *Range = makeTemp("cosm_range", RangeInit->getType(), RangeIsRef);
@@ -569,9 +570,9 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   Scope.push_back(makeDecl(Range, RangeIsRef ? InitKind::Copy : InitKind::Paren,
                            RangeText, Code(), Line));
 
-  const VarDecl *BeginVD = RS->getBeginStmt()
-                               ? cast<VarDecl>(RS->getBeginStmt()->getSingleDecl())
-                               : nullptr;
+  const VarDecl *BeginVD =
+      RS->getBeginStmt() ? cast<VarDecl>(RS->getBeginStmt()->getSingleDecl())
+                         : nullptr;
   const VarDecl *EndVD = RS->getEndStmt()
                              ? cast<VarDecl>(RS->getEndStmt()->getSingleDecl())
                              : nullptr;
@@ -591,7 +592,8 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
       C.use(Range);
       if (std::string(Member) == "end") {
         const auto *CAT = Ctx.getAsConstantArrayType(RT);
-        C.append(" + " + std::to_string(CAT ? CAT->getSize().getZExtValue() : 0));
+        C.append(" + " +
+                 std::to_string(CAT ? CAT->getSize().getZExtValue() : 0));
       }
     } else if (isa<CXXMemberCallExpr>(I)) {
       C.use(Range).append(std::string(".") + Member + "()");
@@ -600,10 +602,10 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
     }
     return C;
   };
-  Scope.push_back(makeDecl(Begin, InitKind::Copy, Call(BeginVD, "begin"),
-                           Code(), Line));
-  Scope.push_back(makeDecl(End, InitKind::Copy, Call(EndVD, "end"), Code(),
-                           Line));
+  Scope.push_back(
+      makeDecl(Begin, InitKind::Copy, Call(BeginVD, "begin"), Code(), Line));
+  Scope.push_back(
+      makeDecl(End, InitKind::Copy, Call(EndVD, "end"), Code(), Line));
 
   auto L = std::make_unique<Node>(Node::Loop);
   L->Line = Line;
@@ -621,7 +623,8 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
                       .append(Deref)
                       .append(";");
   Body->Body.push_back(makeDecl(LoopVar, InitKind::Copy, Deref,
-                                std::move(Original), lineOf(LV->getLocation())));
+                                std::move(Original),
+                                lineOf(LV->getLocation())));
   buildInto(RS->getBody(), Body->Body);
   L->Then = std::move(Body);
   Scope.push_back(std::move(L));

@@ -116,8 +116,8 @@ public:
                   std::vector<NodePtr> &Out, bool AsCondition);
   /// Emits the suspend point S (its operand spilled first) and returns the
   /// expression that yields its value right after it resumes.
-  Code emitSuspend(const clang::Expr *S,
-                   std::vector<NodePtr> &Out, bool ValueUsed);
+  Code emitSuspend(const clang::Expr *S, std::vector<NodePtr> &Out,
+                   bool ValueUsed);
   /// Saves the value of E (already rendered as Value) in a temporary so that
   /// a later suspend point cannot change it; returns how to read it back.
   Code saveTemp(const clang::Expr *E, Code Value, std::vector<NodePtr> &Out);
@@ -130,6 +130,15 @@ public:
   void buildRangeFor(const clang::CXXForRangeStmt *RS,
                      std::vector<NodePtr> &Out);
   NodePtr makeCode(Code Text, unsigned Line);
+  /// Inner (a full-expression's statements and temporaries) in a block that
+  /// ends by building V from Init; V's guard and scope follow the block.
+  void buildAtBlockEnd(Var *V, InitKind Kind, Code Init,
+                       std::vector<NodePtr> Inner, unsigned Line,
+                       std::vector<NodePtr> &Out);
+  /// `if (!(cond)) break;` of a loop turned into `for (;;)`.
+  void loopTest(const clang::VarDecl *CondVar, const clang::Expr *Cond,
+                unsigned Line, std::vector<NodePtr> &Out);
+  NodePtr continueLabel(int N);
   Var *declare(const clang::VarDecl *VD);
   /// A temporary holding a value across a suspend point.
   Var *makeTemp(const std::string &Hint, clang::QualType T, bool IsRef);

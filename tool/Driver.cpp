@@ -10,8 +10,8 @@
 #include "Layout.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Format/Format.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -48,8 +48,7 @@ static cl::opt<std::string>
 enum class EmitKind { Cpp, Dot, Layout };
 static cl::opt<EmitKind> Emit(
     "emit", cl::desc("What to write"), cl::init(EmitKind::Cpp),
-    cl::values(clEnumValN(EmitKind::Cpp, "cpp",
-                          "the lowered C++17 (default)"),
+    cl::values(clEnumValN(EmitKind::Cpp, "cpp", "the lowered C++17 (default)"),
                clEnumValN(EmitKind::Dot, "dot",
                           "the state graph of each coroutine (Graphviz)"),
                clEnumValN(EmitKind::Layout, "layout",
@@ -66,16 +65,19 @@ static cl::opt<bool>
                     "-verify; exit status 0 when they match. Writes no output"),
            cl::cat(CosmCategory));
 static cl::opt<bool>
-    WriteDeps("MD", cl::desc("Write a Makefile-style depfile (see -MF) listing "
-                             "every file the input includes"),
+    WriteDeps("MD",
+              cl::desc("Write a Makefile-style depfile (see -MF) listing "
+                       "every file the input includes"),
               cl::cat(CosmCategory));
 static cl::opt<std::string>
-    DepFile("MF", cl::desc("The depfile to write with -MD (default: the output "
-                           "file with .d appended)"),
+    DepFile("MF",
+            cl::desc("The depfile to write with -MD (default: the output "
+                     "file with .d appended)"),
             cl::value_desc("file"), cl::cat(CosmCategory));
 static cl::opt<std::string>
-    DepTarget("MT", cl::desc("The target named in the depfile (default: the "
-                             "output file)"),
+    DepTarget("MT",
+              cl::desc("The target named in the depfile (default: the "
+                       "output file)"),
               cl::value_desc("target"), cl::cat(CosmCategory));
 static cl::opt<bool> LineDirectives(
     "line-directives",
@@ -139,7 +141,8 @@ public:
       if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
         Begin = FTD->getBeginLoc();
       Begin = SM.getExpansionLoc(Begin);
-      SourceLocation BodyBegin = SM.getExpansionLoc(FD->getBody()->getBeginLoc());
+      SourceLocation BodyBegin =
+          SM.getExpansionLoc(FD->getBody()->getBeginLoc());
       SourceLocation BodyEnd = Lexer::getLocForEndOfToken(
           SM.getExpansionLoc(FD->getBody()->getEndLoc()), 0, SM,
           Ctx.getLangOpts());
@@ -175,31 +178,31 @@ public:
         const CXXRecordDecl *Outer = cast<CXXRecordDecl>(DC);
         while (isa<CXXRecordDecl>(DC->getParent()))
           DC = DC->getParent(), Outer = cast<CXXRecordDecl>(DC);
-        unsigned ClassEnd =
-            SM.getFileOffset(SM.getExpansionLoc(Outer->getBraceRange().getEnd())) +
-            1;
+        unsigned ClassEnd = SM.getFileOffset(SM.getExpansionLoc(
+                                Outer->getBraceRange().getEnd())) +
+                            1;
         size_t Semi = Buf.find_first_not_of(" \t\r\n", ClassEnd);
         if (Semi != StringRef::npos && Buf[Semi] == ';')
           ClassEnd = Semi + 1;
         std::string After = "\n\n" + Emitted.AfterClass;
         if (LineDirectives)
-          After += "#line " +
-                   std::to_string(SM.getLineNumber(SM.getMainFileID(), ClassEnd)) +
-                   " \"" + C->LineFile + "\"\n";
+          After +=
+              "#line " +
+              std::to_string(SM.getLineNumber(SM.getMainFileID(), ClassEnd)) +
+              " \"" + C->LineFile + "\"\n";
         Reps.push_back({ClassEnd, ClassEnd, std::move(After)});
       }
       if (LineDirectives) // back to the input for what follows
-        Text += "#line " +
-                std::to_string(SM.getExpansionLineNumber(BodyEnd)) + " \"" +
-                C->LineFile + "\"\n";
+        Text += "#line " + std::to_string(SM.getExpansionLineNumber(BodyEnd)) +
+                " \"" + C->LineFile + "\"\n";
       Reps.push_back({B, E, std::move(Text)});
       // Free, non-template generators can be consumed by value (CallSites).
       if (F.Kind == CoroKind::Generator && !isa<CXXMethodDecl>(FD) &&
           C->TemplateHeader.empty() &&
           !FD->getEnclosingNamespaceContext()->isInlineNamespace()) {
         std::string NS;
-        if (const auto *ND = dyn_cast<NamespaceDecl>(
-                FD->getEnclosingNamespaceContext()))
+        if (const auto *ND =
+                dyn_cast<NamespaceDecl>(FD->getEnclosingNamespaceContext()))
           NS = ND->isAnonymousNamespace() ? "" : ND->getQualifiedNameAsString();
         if (NS.find("(anonymous") == std::string::npos)
           ByValueFrames[FD->getFirstDecl()] =
@@ -222,8 +225,8 @@ public:
                      [](const Replacement &A, const Replacement &B) {
                        return A.Begin < B.Begin;
                      });
-    std::string FileName = std::string(
-        SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+    std::string FileName =
+        std::string(SM.getFileEntryRefForID(SM.getMainFileID())->getName());
     if (Emit != EmitKind::Cpp) {
       std::vector<const Coroutine *> All;
       for (const auto &C : Coroutines)
@@ -253,8 +256,8 @@ public:
 
   /// The input's name as `#line` gives it: as on the command line, escaped.
   static std::string lineFileName(SourceManager &SM) {
-    std::string Name = std::string(
-        SM.getFileEntryRefForID(SM.getMainFileID())->getName());
+    std::string Name =
+        std::string(SM.getFileEntryRefForID(SM.getMainFileID())->getName());
     std::string Escaped;
     for (char Ch : Name) {
       if (Ch == '\\' || Ch == '"')
@@ -281,7 +284,8 @@ public:
     Style->AllowShortCaseLabelsOnASingleLine = true;
     tooling::Replacements Fixes =
         format::reformat(*Style, Code, Ranges, FileName);
-    Expected<std::string> Formatted = tooling::applyAllReplacements(Code, Fixes);
+    Expected<std::string> Formatted =
+        tooling::applyAllReplacements(Code, Fixes);
     if (!Formatted) {
       consumeError(Formatted.takeError());
       return Code;
@@ -365,14 +369,29 @@ void findRuntimeHeaders(const char *Argv0) {
 /// GCC flags that Clang rejects, as they appear in compile databases made
 /// for g++.
 bool isGccOnlyFlag(StringRef A) {
-  static const char *const Prefixes[] = {
-      "-fno-tree-", "-ftree-", "-fipa-", "-fconserve-stack",
-      "-fno-canonical-system-headers", "-fstack-usage", "-fcoroutines",
-      "-Wno-psabi", "-mabi=", "-fmax-errors", "-fno-var-tracking",
-      "-fsched-pressure", "-fno-ipa-", "-Wimplicit-fallthrough=",
-      "-Wformat-truncation", "-Wformat-overflow", "-Wstringop-",
-      "-Wclobbered", "-Wlogical-op", "-Wduplicated-", "-Wuseless-cast",
-      "-Wno-maybe-uninitialized", "-Wmaybe-uninitialized"};
+  static const char *const Prefixes[] = {"-fno-tree-",
+                                         "-ftree-",
+                                         "-fipa-",
+                                         "-fconserve-stack",
+                                         "-fno-canonical-system-headers",
+                                         "-fstack-usage",
+                                         "-fcoroutines",
+                                         "-Wno-psabi",
+                                         "-mabi=",
+                                         "-fmax-errors",
+                                         "-fno-var-tracking",
+                                         "-fsched-pressure",
+                                         "-fno-ipa-",
+                                         "-Wimplicit-fallthrough=",
+                                         "-Wformat-truncation",
+                                         "-Wformat-overflow",
+                                         "-Wstringop-",
+                                         "-Wclobbered",
+                                         "-Wlogical-op",
+                                         "-Wduplicated-",
+                                         "-Wuseless-cast",
+                                         "-Wno-maybe-uninitialized",
+                                         "-Wmaybe-uninitialized"};
   for (const char *P : Prefixes)
     if (A.starts_with(P))
       return true;
@@ -401,7 +420,7 @@ CommandLineArguments adjustArguments(const CommandLineArguments &Args,
     std::string Target = !DepTarget.empty()    ? DepTarget.getValue()
                          : !OutputFile.empty() ? OutputFile.getValue()
                                                : std::string("-");
-    std::string File = !DepFile.empty() ? DepFile.getValue()
+    std::string File = !DepFile.empty()      ? DepFile.getValue()
                        : !OutputFile.empty() ? OutputFile + ".d"
                                              : std::string();
     if (!File.empty()) {
@@ -430,8 +449,8 @@ int main(int argc, const char **argv) {
     OS << "cosm " COSM_VERSION " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
   });
   cosm::findRuntimeHeaders(argv[0]);
-  auto Parser = CommonOptionsParser::create(argc, argv, CosmCategory,
-                                            cl::OneOrMore);
+  auto Parser =
+      CommonOptionsParser::create(argc, argv, CosmCategory, cl::OneOrMore);
   if (!Parser) {
     errs() << toString(Parser.takeError());
     return 1;
@@ -471,8 +490,7 @@ int main(int argc, const char **argv) {
   int Status = Tool.run(&Factory);
   if (Verify)
     return Status == 0 ? 0 : 1; // the verifier has reported any mismatch
-  if (Status != 0 || Factory.Failed ||
-      Factory.Outputs.size() != Sources.size())
+  if (Status != 0 || Factory.Failed || Factory.Outputs.size() != Sources.size())
     return 1;
 
   for (const auto &[File, Text] : Factory.Outputs) {

@@ -21,7 +21,8 @@ std::string declarator(const std::string &Type, const std::string &Name) {
 }
 
 /// `T *name`, T possibly an array type.
-std::string pointerDeclarator(const std::string &Type, const std::string &Name) {
+std::string pointerDeclarator(const std::string &Type,
+                              const std::string &Name) {
   if (Type.find_first_of("[(") != std::string::npos)
     return "std::add_pointer_t<" + Type + "> " + Name;
   return Type + " *" + Name;
@@ -48,7 +49,7 @@ public:
 
   std::string exitStmt() const {
     return C.Kind == CoroKind::Task ? "return " + C.BaseRef + "cosm_final();"
-                                     : "return;";
+                                    : "return;";
   }
 
   void dispatch(int Region) {
@@ -81,8 +82,8 @@ public:
         line(S.Original.str());
         return;
       }
-      std::string Ref = V->IsReference ? (V->IsRValueReference ? "&&" : "&")
-                                       : "";
+      std::string Ref =
+          V->IsReference ? (V->IsRValueReference ? "&&" : "&") : "";
       std::string D = declarator(V->Type + Ref, V->Name);
       switch (S.Init) {
       case InitKind::None:
@@ -304,18 +305,21 @@ public:
   }
 
   static bool movesIn(const Var *P) {
-    bool LRef = P->Type.size() && P->Type.back() == '&' && !P->IsRValueReference;
+    bool LRef =
+        P->Type.size() && P->Type.back() == '&' && !P->IsRValueReference;
     return !LRef && !P->IsAssignable;
   }
 
   std::string ctorInits() const {
     std::string S;
-    auto Add = [&](const std::string &I) { S += (S.empty() ? " : " : ", ") + I; };
+    auto Add = [&](const std::string &I) {
+      S += (S.empty() ? " : " : ", ") + I;
+    };
     if (!C.SelfType.empty())
       Add(C.SelfName + "(" + C.SelfName + ")");
     for (const Var *P : C.Params)
-      Add(P->Name + (movesIn(P) ? "(std::move(" + P->Name + "))"
-                                : "(" + P->Name + ")"));
+      Add(P->Name +
+          (movesIn(P) ? "(std::move(" + P->Name + "))" : "(" + P->Name + ")"));
     return S;
   }
 
@@ -350,10 +354,10 @@ public:
   }
 
   std::string resumeSignature(bool Qualified) const {
-    std::string Ret = C.Kind == CoroKind::Task ? "cosm::lowered::frame_handle "
-                                               : "void ";
-    std::string Name = Qualified ? C.FrameName + C.TemplateArgs + "::resume()"
-                                 : "resume()";
+    std::string Ret =
+        C.Kind == CoroKind::Task ? "cosm::lowered::frame_handle " : "void ";
+    std::string Name =
+        Qualified ? C.FrameName + C.TemplateArgs + "::resume()" : "resume()";
     return Ret + Name;
   }
 
@@ -441,8 +445,8 @@ public:
     if (!C.TemplateHeader.empty())
       line(C.TemplateHeader);
     mark(C.Line);
-    std::string Ret = C.Kind == CoroKind::Task ? "cosm::lowered::frame_handle "
-                                               : "void ";
+    std::string Ret =
+        C.Kind == CoroKind::Task ? "cosm::lowered::frame_handle " : "void ";
     line(Inline + Ret + Frame + "::resume()");
     resumeBody();
   }

@@ -8,8 +8,8 @@
 #include "Build.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/QualTypeNames.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -32,16 +32,15 @@ std::string typeText(QualType T, const ASTContext &Ctx) {
   PP.SuppressUnwrittenScope = true;
   PP.PrintCanonicalTypes = false;
   std::string S = TypeName::getFullyQualifiedName(T, Ctx, PP,
-                                                /*WithGlobalNsPrefix=*/false);
+                                                  /*WithGlobalNsPrefix=*/false);
   // Sugar that does not survive printing (member typedefs of templates,
   // template arguments written unqualified, unnamed types) falls back to the
   // canonical spelling, which is always fully qualified.
-  if (!T->isDependentType() &&
-      (S.find('<') != std::string::npos ||
-       S.find("typename ") != std::string::npos ||
-       S.find("type-parameter") != std::string::npos ||
-       S.find("(anonymous") != std::string::npos ||
-       S.find("::__") != std::string::npos))
+  if (!T->isDependentType() && (S.find('<') != std::string::npos ||
+                                S.find("typename ") != std::string::npos ||
+                                S.find("type-parameter") != std::string::npos ||
+                                S.find("(anonymous") != std::string::npos ||
+                                S.find("::__") != std::string::npos))
     S = T.getCanonicalType().getAsString(PP);
   return S;
 }

@@ -47,24 +47,24 @@ struct Code {
 /// the spiller made.
 struct Var {
   enum KindTy { Param, Local, Temp } Kind = Local;
-  std::string SourceName; // as written (or a synthetic name for temps)
-  std::string Name;       // unique within the frame (Layout)
-  std::string Type;       // the object type; for references, the referee;
-                          // for parameters, the declared type
-  bool IsReference = false;     // stored as a pointer when hoisted
+  std::string SourceName;   // as written (or a synthetic name for temps)
+  std::string Name;         // unique within the frame (Layout)
+  std::string Type;         // the object type; for references, the referee;
+                            // for parameters, the declared type
+  bool IsReference = false; // stored as a pointer when hoisted
   bool IsRValueReference = false;
-  bool IsTrivial = false;       // trivially destructible (no guard needed)
-  bool IsAssignable = false;    // scalar: constructed with `=`
-  bool IsTrivialType = false;   // may be a plain member (no union)
+  bool IsTrivial = false;          // trivially destructible (no guard needed)
+  bool IsAssignable = false;       // scalar: constructed with `=`
+  bool IsTrivialType = false;      // may be a plain member (no union)
   long long Size = -1, Align = -1; // bytes as a member (a pointer for a
                                    // hoisted reference); -1 if dependent
-  bool ForceHoist = false;      // constructed in a nested block, used after
-  unsigned Line = 0;            // where it is declared, for comments
-  unsigned RawLoc = 0;          // its SourceLocation, for diagnostics
-  std::string Unsupported;      // why it cannot live in a frame, if it can't
+  bool ForceHoist = false;         // constructed in a nested block, used after
+  unsigned Line = 0;               // where it is declared, for comments
+  unsigned RawLoc = 0;             // its SourceLocation, for diagnostics
+  std::string Unsupported;         // why it cannot live in a frame, if it can't
   // Layout results.
   bool Hoisted = false;
-  int UnionGroup = -1;          // hoisted non-parameters share storage per group
+  int UnionGroup = -1; // hoisted non-parameters share storage per group
 };
 
 struct Node;
@@ -75,17 +75,17 @@ enum class InitKind { None, Copy, Paren, Brace };
 
 struct Node {
   enum KindTy {
-    CodeStmt,  // verbatim statement(s) without suspend points
-    Block,     // { ... } — a scope
-    Decl,      // a local's declaration (hoisted or not, decided by Layout)
+    CodeStmt, // verbatim statement(s) without suspend points
+    Block,    // { ... } — a scope
+    Decl,     // a local's declaration (hoisted or not, decided by Layout)
     If,
     Loop,
     Switch,
-    Label,     // `case 1:` / `default:` inside a Switch body
+    Label, // `case 1:` / `default:` inside a Switch body
     Try,
-    Suspend,   // co_yield / co_await / co_yield cosm::from(...)
-    Return,    // co_return
-    Guard,     // the guard of a local built earlier by a DeferGuard Decl
+    Suspend, // co_yield / co_await / co_yield cosm::from(...)
+    Return,  // co_return
+    Guard,   // the guard of a local built earlier by a DeferGuard Decl
   } Kind;
   unsigned Line = 0; // source line, for comments
 
@@ -115,17 +115,17 @@ struct Node {
   bool IsDoWhile = false;
   bool HasCond = false;
   bool IsConstexpr = false; // if constexpr
-  int ContinueLabel = -1; // >= 0: `continue` was rewritten to a goto
+  int ContinueLabel = -1;   // >= 0: `continue` was rewritten to a goto
 
   // Try: catch handlers, verbatim.
   std::vector<Code> Handlers;
 
   // Suspend.
   enum SuspendKindTy { Yield, YieldFrom, Await } SuspendKind = Yield;
-  Var *Result = nullptr;    // receives the value (may be null)
-  Var *Awaiter = nullptr;   // YieldFrom: the from_t slot; Await: the awaiter
-  std::string AwaiterType;  // Await: the awaiter's type
-  unsigned State = 0;       // States
+  Var *Result = nullptr;   // receives the value (may be null)
+  Var *Awaiter = nullptr;  // YieldFrom: the from_t slot; Await: the awaiter
+  std::string AwaiterType; // Await: the awaiter's type
+  unsigned State = 0;      // States
 
   // Decl of a guarded local, Try: the dispatch region it opens (States).
   int Region = -1;
@@ -149,21 +149,21 @@ struct Region {
 /// One coroutine to lower.
 struct Coroutine {
   CoroKind Kind = CoroKind::Generator;
-  std::string Name;          // the function's name
-  std::string FrameName;     // e.g. countdown_frame
-  std::string BaseType;      // e.g. cosm::lowered::generator_frame<int, void, void>
-  std::string ReturnType;    // e.g. cosm::generator<int>
-  std::string MakeFunction;  // cosm::lowered::make_generator / make_task
+  std::string Name;      // the function's name
+  std::string FrameName; // e.g. countdown_frame
+  std::string BaseType;  // e.g. cosm::lowered::generator_frame<int, void, void>
+  std::string ReturnType;      // e.g. cosm::generator<int>
+  std::string MakeFunction;    // cosm::lowered::make_generator / make_task
   std::string TemplateHeader;  // `template <class T>` or empty
   std::string TemplateArgs;    // `<T>` or empty
   std::string Signature;       // the definition's head, up to the body
   std::string QualifierPrefix; // `Outer::Inner::` for out-of-class parts
-  std::string SelfType;        // non-empty for instance methods: `Foo` / `const Foo`
+  std::string SelfType; // non-empty for instance methods: `Foo` / `const Foo`
   std::string SelfName = "self";
   // How the frame names its base's members: `this->` when the base is a
   // dependent type (templates), so two-phase lookup finds them.
   std::string BaseRef;
-  bool IsMember = false;       // frame nested in the class
+  bool IsMember = false; // frame nested in the class
   // A method of a non-template class: its frame is declared in the class and
   // defined after it (the class must be complete), and so is the method.
   bool IsOutOfClass = false;
@@ -178,10 +178,10 @@ struct Coroutine {
   NodePtr Body; // a Block
 
   unsigned NumStates = 0;
-  std::vector<Region> Regions;             // [0] is the body
-  std::vector<int> StateRegion;            // state -> innermost region
-  std::vector<unsigned> StateLine;         // state -> source line
-  std::vector<std::string> ExternalNames;  // unqualified names the body uses
+  std::vector<Region> Regions;            // [0] is the body
+  std::vector<int> StateRegion;           // state -> innermost region
+  std::vector<unsigned> StateLine;        // state -> source line
+  std::vector<std::string> ExternalNames; // unqualified names the body uses
 
   Var *newVar(Var::KindTy K, std::string SourceName, std::string Type) {
     Vars.push_back(std::make_unique<Var>());

@@ -86,7 +86,8 @@ std::vector<LayoutError> layoutFrame(Coroutine &C) {
     if (!S.V->Unsupported.empty())
       Errors.push_back({S.V->RawLoc, "'" + S.V->SourceName +
                                          "' lives across a suspend point, "
-                                         "but " + S.V->Unsupported});
+                                         "but " +
+                                         S.V->Unsupported});
 
   // Unique member names: parameters keep theirs; a hoisted local that
   // collides with another member, a name the frame itself uses, or a name

@@ -23,8 +23,8 @@ struct Edit {
 } // namespace
 
 std::string Builder::sourceText(SourceRange R) {
-  CharSourceRange CR = Lexer::getAsCharRange(SM.getExpansionRange(R), SM,
-                                             Ctx.getLangOpts());
+  CharSourceRange CR =
+      Lexer::getAsCharRange(SM.getExpansionRange(R), SM, Ctx.getLangOpts());
   return Lexer::getSourceText(CR, SM, Ctx.getLangOpts()).str();
 }
 
@@ -122,7 +122,9 @@ public:
       if (T != B.ContinueTargets.end()) {
         auto L = B.ContinueLabels.find(T->second);
         if (L != B.ContinueLabels.end())
-          B.UsedContinueLabels.insert(L->second), replace(N,
+          B.UsedContinueLabels.insert(L->second),
+              replace(
+                  N,
                   Code("goto cosm_continue_" + std::to_string(L->second) + ";"),
                   /*WithSemi=*/true);
       }
@@ -147,7 +149,8 @@ public:
           continue;
         }
         Edits.push_back(
-            {Begin, End, Code().name(It->second).append(" = ").use(It->second)});
+            {Begin, End,
+             Code().name(It->second).append(" = ").use(It->second)});
       }
       // Initializers of init-captures (`[n = x + 1]`) are code to rewrite
       // too; those of simple captures are the captures themselves.
@@ -185,11 +188,12 @@ public:
 
 Code apply(llvm::StringRef Buf, unsigned Begin, unsigned End,
            std::vector<Edit> &Edits) {
-  std::stable_sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
-    if (A.Begin != B.Begin)
-      return A.Begin < B.Begin;
-    return (A.End - A.Begin) < (B.End - B.Begin); // insertions first
-  });
+  std::stable_sort(
+      Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
+        if (A.Begin != B.Begin)
+          return A.Begin < B.Begin;
+        return (A.End - A.Begin) < (B.End - B.Begin); // insertions first
+      });
   Code Out;
   unsigned Pos = Begin;
   for (const Edit &E : Edits) {

@@ -106,21 +106,10 @@ Code Builder::spillValue(const Expr *E, QualType T, std::vector<NodePtr> &Out,
   unsigned Line = lineOf(E->getBeginLoc());
   Var *V = makeTemp(AsCondition ? "cosm_cond" : "cosm_value", T, false);
   V->Line = Line;
-  V->ForceHoist = true;
   if (AsCondition)
     R = Code("static_cast<bool>(").append(R).append(")");
-  NodePtr D = makeDecl(V, V->IsAssignable ? InitKind::Copy : InitKind::Paren,
-                       std::move(R), Code(), Line);
-  D->DeferGuard = true;
-  Inner.push_back(std::move(D));
-  auto B = std::make_unique<Node>(Node::Block);
-  B->Line = Line;
-  B->Body = std::move(Inner);
-  Out.push_back(std::move(B));
-  auto G = std::make_unique<Node>(Node::Guard);
-  G->V = V;
-  G->Line = Line;
-  Out.push_back(std::move(G));
+  buildAtBlockEnd(V, V->IsAssignable ? InitKind::Copy : InitKind::Paren,
+                  std::move(R), std::move(Inner), Line, Out);
   if (V->IsAssignable)
     return Code().use(V);
   return Code("std::move(").use(V).append(")");
@@ -167,10 +156,10 @@ Code Builder::emitSuspend(const Expr *S, std::vector<NodePtr> &Out,
       A->Unsupported.clear();
     }
     A->Line = Line;
-    Out.push_back(makeDecl(
-        A, InitKind::Paren,
-        Code("cosm::lowered::get_awaiter(").append(Op).append(")"), Code(),
-        Line));
+    Out.push_back(
+        makeDecl(A, InitKind::Paren,
+                 Code("cosm::lowered::get_awaiter(").append(Op).append(")"),
+                 Code(), Line));
     Susp->SuspendKind = Node::Await;
     Susp->Awaiter = A;
     Result = Code().use(A).append(".await_resume()");
@@ -203,12 +192,11 @@ Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
     Out.push_back(makeDecl(T, InitKind::Copy, std::move(L), Code(), Line));
     auto If = std::make_unique<Node>(Node::If);
     If->Line = Line;
-    If->Text = BO->getOpcode() == BO_LAnd ? Code().use(T)
-                                          : Code("!").use(T);
+    If->Text = BO->getOpcode() == BO_LAnd ? Code().use(T) : Code("!").use(T);
     std::vector<NodePtr> Then;
     Code R = spill(BO->getRHS(), Then);
-    Then.push_back(makeCode(Code().use(T).append(" = ").append(R).append(";"),
-                            Line));
+    Then.push_back(
+        makeCode(Code().use(T).append(" = ").append(R).append(";"), Line));
     auto B = std::make_unique<Node>(Node::Block);
     B->Body = std::move(Then);
     If->Then = std::move(B);

@@ -44,7 +44,7 @@ root=$(cd "$root" && pwd)
 
 log() { echo "== $*" >&2; }
 
-# configure <name> <compiler> [cmake args...]
+# build <name> <compiler> [cmake args...]: configure and build cosm_bench
 build() {
   local name=$1 cxx=$2
   shift 2
