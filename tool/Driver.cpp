@@ -197,8 +197,10 @@ public:
                 " \"" + C->LineFile + "\"\n";
       Reps.push_back({B, E, std::move(Text)});
       // Free, non-template generators can be consumed by value (CallSites).
+      // (Only with external linkage: an internal function left uncalled
+      // would draw -Wunused-function.)
       if (F.Kind == CoroKind::Generator && !isa<CXXMethodDecl>(FD) &&
-          C->TemplateHeader.empty() &&
+          C->TemplateHeader.empty() && FD->isExternallyVisible() &&
           !FD->getEnclosingNamespaceContext()->isInlineNamespace()) {
         std::string NS;
         if (const auto *ND =
