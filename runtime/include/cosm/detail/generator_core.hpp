@@ -98,6 +98,19 @@ public:
   // One step for range-for: true when a value is ready in current().
   bool advance() { return step(action::next, nullptr, nullptr); }
 
+  // advance() for an owner that knows the frame's type: Body resumes it
+  // directly (no virtual call, so the compiler may inline the body). Only a
+  // delegation in progress takes the general path.
+  template <class Body> bool advance_with(Body &&body) {
+    check_not_running();
+    if (done_)
+      return false;
+    if (delegate_)
+      return forward(action::next, nullptr, nullptr);
+    sent_.reset();
+    return run_with(body);
+  }
+
   bool done() const noexcept { return done_; }
 
   // The value of the last co_yield, looking through active delegates.
@@ -228,12 +241,17 @@ private:
 
   // Resumes the body once and records how it stopped.
   bool run() {
+    auto body = [this] { return resume_body(); };
+    return run_with(body);
+  }
+
+  template <class Body> bool run_with(Body &body) {
     started_ = true;
     running_ = true;
     current_.reset();
     bool suspended = false;
     try {
-      suspended = resume_body();
+      suspended = body();
     } catch (...) {
       running_ = false;
       finish(false);

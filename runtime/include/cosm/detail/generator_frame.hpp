@@ -129,9 +129,9 @@ make_generator(Args &&...args) {
 // compiler see its resume(). The tool uses it for range-for over a call to a
 // lowered generator; guaranteed copy elision builds it in place.
 template <class F> class local_generator {
-  using generator_type = generator<typename F::yield_type,
-                                   typename F::send_type,
-                                   typename F::return_type>;
+  using generator_type =
+      generator<typename F::yield_type, typename F::send_type,
+                typename F::return_type>;
 
 public:
   template <class... Args>
@@ -144,8 +144,50 @@ public:
   // The view must not delete a frame it does not own.
   ~local_generator() { detail::generator_access::release(view_); }
 
-  auto begin() { return view_.begin(); }
-  auto end() noexcept { return view_.end(); }
+  // Range-for resumes the frame through its final type: no virtual call.
+  class iterator {
+  public:
+    using core_type =
+        std::remove_reference_t<decltype(detail::frame_access::core(
+            std::declval<F &>()))>;
+    using iterator_category = std::input_iterator_tag;
+    using value_type = typename core_type::value_type;
+    using difference_type = std::ptrdiff_t;
+    using pointer = value_type *;
+    using reference = value_type &;
+
+    iterator() noexcept = default;
+    reference operator*() const noexcept { return core().current(); }
+    pointer operator->() const noexcept { return &core().current(); }
+    iterator &operator++() {
+      F &frame = owner_->frame_;
+      if (!core().advance_with([&frame] {
+            frame.F::resume();
+            return frame.cosm_suspended;
+          }))
+        owner_ = nullptr;
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator &a, const iterator &b) noexcept {
+      return a.owner_ == b.owner_;
+    }
+    friend bool operator!=(const iterator &a, const iterator &b) noexcept {
+      return a.owner_ != b.owner_;
+    }
+
+  private:
+    friend class local_generator;
+    explicit iterator(local_generator *owner) noexcept : owner_(owner) {}
+    core_type &core() const noexcept {
+      return detail::frame_access::core(owner_->frame_);
+    }
+    local_generator *owner_ = nullptr;
+  };
+
+  // Runs to the next co_yield, like cosm::generator::begin().
+  iterator begin() { return ++iterator(this); }
+  iterator end() noexcept { return iterator(); }
   generator_type &get() noexcept { return view_; }
 
 private:
