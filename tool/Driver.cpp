@@ -31,8 +31,9 @@ using namespace llvm;
 static cl::OptionCategory CosmCategory("cosm options");
 static cl::opt<std::string>
     OutputFile("o",
-               cl::desc("Write the lowered C++ to <file>. Written atomically: "
-                        "a failed run leaves an existing file untouched"),
+               cl::desc("Write the output to <file> (- for stdout). Written "
+                        "atomically: a failed run leaves an existing file "
+                        "untouched"),
                cl::value_desc("file"), cl::cat(CosmCategory));
 static cl::opt<std::string>
     OutputDir("output-dir",
@@ -496,7 +497,9 @@ int main(int argc, const char **argv) {
     return 1;
 
   for (const auto &[File, Text] : Factory.Outputs) {
-    if (!OutputFile.empty()) {
+    if (OutputFile == "-") {
+      outs() << Text;
+    } else if (!OutputFile.empty()) {
       if (!cosm::writeAtomically(OutputFile, Text))
         return 1;
     } else if (!OutputDir.empty()) {

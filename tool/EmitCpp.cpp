@@ -30,6 +30,15 @@ std::string pointerDeclarator(const std::string &Type,
 
 bool isGuarded(const Var *V) { return V->Hoisted && !V->IsTrivial; }
 
+/// True if S's last statement is a co_return (nothing after it runs).
+bool endsWithReturn(const Node &S) {
+  if (S.Kind == Node::Return)
+    return true;
+  if (S.Kind == Node::Block && !S.Body.empty())
+    return endsWithReturn(*S.Body.back());
+  return false;
+}
+
 class Emitter {
 public:
   explicit Emitter(const Coroutine &C) : C(C) {}
@@ -368,7 +377,7 @@ public:
     const Node &Body = *C.Body;
     for (const NodePtr &Child : Body.Body)
       emit(*Child);
-    if (C.Kind == CoroKind::Task)
+    if (C.Kind == CoroKind::Task && !endsWithReturn(Body))
       line(exitStmt());
     --Indent;
     line("}");

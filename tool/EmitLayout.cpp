@@ -66,12 +66,13 @@ FrameLayout layOut(const Coroutine &C) {
   for (const auto &V : C.Vars)
     if (V->Hoisted && V->Kind != Var::Param)
       Groups[V->UnionGroup].push_back(V.get());
+  int Unions = 0; // numbered as they appear, plain members not counted
   for (const auto &[G, Vs] : Groups) {
     bool Plain = Vs.size() == 1 && (Vs[0]->IsReference || Vs[0]->IsTrivialType);
+    std::string Storage = Plain ? "plain" : "union " + std::to_string(Unions++);
     std::vector<Member> Slot;
     for (const Var *V : Vs) {
-      Member M{V->Name, memberType(*V),
-               Plain ? "plain" : "union " + std::to_string(G), V->Line};
+      Member M{V->Name, memberType(*V), Storage, V->Line};
       M.Size = V->Size;
       M.Align = V->Align;
       for (const Var *Other : Vs)
@@ -153,11 +154,13 @@ std::string text(const std::vector<FrameLayout> &Frames,
   for (const FrameLayout &F : Frames) {
     const Coroutine &C = *F.C;
     Out += fmt::format("\n{} (line {}): struct {} : {}\n", C.Name, C.Line,
-                       C.FrameName, C.BaseType);
-    Out += fmt::format("  {} states (start + {} suspend point{}); own "
-                       "members: {} bytes, align {}\n",
-                       C.NumStates + 1, C.NumStates,
-                       C.NumStates == 1 ? "" : "s", num(F.Size), num(F.Align));
+                       (C.IsOutOfClass ? C.QualifierPrefix : "") + C.FrameName,
+                       C.BaseType);
+    Out += fmt::format("  {} state{} (start + {} suspend point{}); own "
+                       "members: {} byte{}, align {}\n",
+                       C.NumStates + 1, C.NumStates + 1 == 1 ? "" : "s",
+                       C.NumStates, C.NumStates == 1 ? "" : "s", num(F.Size),
+                       F.Size == 1 ? "" : "s", num(F.Align));
     if (F.Members.empty()) {
       Out += "  (no members)\n";
       continue;

@@ -437,10 +437,10 @@ TEST(EmitLayout, OffsetsAndSharedStorageAsText) {
   EXPECT_TRUE(Row(R"(\n +16 +8 +8 +2 +plain +double d\n)")) << Out;
   EXPECT_TRUE(Row(R"(\n +24 +8 +8 +3 +plain +int \* r\n)")) << Out;
   EXPECT_TRUE(Row(
-      R"(\n +32 +32 +8 +5 +union 2 +std::string s  \(shares storage with v\)\n)"))
+      R"(\n +32 +32 +8 +5 +union 0 +std::string s  \(shares storage with v\)\n)"))
       << Out;
   EXPECT_TRUE(Row(
-      R"(\n +32 +24 +8 +8 +union 2 +std::vector<int> v  \(shares storage with s\)\n)"))
+      R"(\n +32 +24 +8 +8 +union 0 +std::vector<int> v  \(shares storage with s\)\n)"))
       << Out;
 }
 
@@ -462,7 +462,7 @@ TEST(EmitLayout, Json) {
       << Out;
   EXPECT_NE(Out.find("{\"name\": \"v\", \"type\": \"std::vector<int>\", "
                      "\"line\": 8, \"size\": 24, \"align\": 8, \"offset\": "
-                     "32, \"storage\": \"union 2\", \"shares_with\": [\"s\"]}"),
+                     "32, \"storage\": \"union 0\", \"shares_with\": [\"s\"]}"),
             std::string::npos)
       << Out;
   EXPECT_TRUE(acceptedBy("python3 -m json.tool", Out, ".json")) << Out;
