@@ -22,6 +22,43 @@ template <class Y, class S = void, class R = void> class generator;
 template <class G> class from_t;
 
 namespace detail {
+// Input iterator over a generator's values. Source says how to reach the core
+// and how to step it (cosm::generator: virtually; a frame held by value:
+// directly); a default-constructed Source is the end.
+template <class Source> class generator_iterator {
+  using core_type =
+      std::remove_reference_t<decltype(std::declval<const Source &>().core())>;
+
+public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = typename core_type::value_type;
+  using difference_type = std::ptrdiff_t;
+  using pointer = value_type *;
+  using reference = value_type &;
+
+  generator_iterator() noexcept = default;
+  explicit generator_iterator(Source source) noexcept : source_(source) {}
+  reference operator*() const noexcept { return source_.core().current(); }
+  pointer operator->() const noexcept { return &source_.core().current(); }
+  generator_iterator &operator++() {
+    if (!source_.advance())
+      source_ = Source{};
+    return *this;
+  }
+  void operator++(int) { ++*this; }
+  friend bool operator==(const generator_iterator &a,
+                         const generator_iterator &b) noexcept {
+    return a.source_ == b.source_;
+  }
+  friend bool operator!=(const generator_iterator &a,
+                         const generator_iterator &b) noexcept {
+    return !(a.source_ == b.source_);
+  }
+
+private:
+  Source source_{};
+};
+
 // The one door to a generator's core, for the promise, make_generator and
 // from_t; keeps those internals out of the public interface.
 struct generator_access {
@@ -62,36 +99,20 @@ public:
   // std::optional<Y>, or bool when Y is void.
   using next_result = typename core_type::next_result;
 
-  // Input iterator over the yielded values; the end iterator has no core.
-  class iterator {
-  public:
-    using iterator_category = std::input_iterator_tag;
-    using value_type = typename core_type::value_type;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type *;
-    using reference = value_type &;
-
-    iterator() noexcept = default;
-    reference operator*() const noexcept { return core_->current(); }
-    pointer operator->() const noexcept { return &core_->current(); }
-    iterator &operator++() {
-      if (!core_->advance())
-        core_ = nullptr;
-      return *this;
+private:
+  // What the iterator steps: the core, through its virtual resume.
+  struct core_source {
+    core_type *core_ptr = nullptr;
+    core_type &core() const noexcept { return *core_ptr; }
+    bool advance() const { return core_ptr->advance(); }
+    bool operator==(const core_source &o) const noexcept {
+      return core_ptr == o.core_ptr;
     }
-    void operator++(int) { ++*this; }
-    friend bool operator==(const iterator &a, const iterator &b) noexcept {
-      return a.core_ == b.core_;
-    }
-    friend bool operator!=(const iterator &a, const iterator &b) noexcept {
-      return a.core_ != b.core_;
-    }
-
-  private:
-    friend class generator;
-    explicit iterator(core_type *core) noexcept : core_(core) {}
-    core_type *core_ = nullptr;
   };
+
+public:
+  // Input iterator over the yielded values; the end iterator has no core.
+  using iterator = detail::generator_iterator<core_source>;
 
   // An empty generator behaves as a finished one without a result.
   generator() noexcept = default;
@@ -163,7 +184,8 @@ public:
   // Range-for: begin() runs to the next co_yield (the first one for a fresh
   // generator; a started one continues, it does not repeat its last value).
   iterator begin() {
-    return core_ && core_->advance() ? iterator(core_) : iterator();
+    return core_ && core_->advance() ? iterator(core_source{core_})
+                                     : iterator();
   }
   iterator end() noexcept { return iterator(); }
 

@@ -145,48 +145,26 @@ public:
   ~local_generator() { detail::generator_access::release(view_); }
 
   // Range-for resumes the frame through its final type: no virtual call.
-  class iterator {
-  public:
-    using core_type =
-        std::remove_reference_t<decltype(detail::frame_access::core(
-            std::declval<F &>()))>;
-    using iterator_category = std::input_iterator_tag;
-    using value_type = typename core_type::value_type;
-    using difference_type = std::ptrdiff_t;
-    using pointer = value_type *;
-    using reference = value_type &;
-
-    iterator() noexcept = default;
-    reference operator*() const noexcept { return core().current(); }
-    pointer operator->() const noexcept { return &core().current(); }
-    iterator &operator++() {
-      F &frame = owner_->frame_;
-      if (!core().advance_with([&frame] {
-            frame.F::resume();
-            return frame.cosm_suspended;
-          }))
-        owner_ = nullptr;
-      return *this;
+  struct frame_source {
+    local_generator *owner = nullptr;
+    auto &core() const noexcept {
+      return detail::frame_access::core(owner->frame_);
     }
-    void operator++(int) { ++*this; }
-    friend bool operator==(const iterator &a, const iterator &b) noexcept {
-      return a.owner_ == b.owner_;
+    bool advance() const {
+      F &frame = owner->frame_;
+      return core().advance_with([&frame] {
+        frame.F::resume();
+        return frame.cosm_suspended;
+      });
     }
-    friend bool operator!=(const iterator &a, const iterator &b) noexcept {
-      return a.owner_ != b.owner_;
+    bool operator==(const frame_source &o) const noexcept {
+      return owner == o.owner;
     }
-
-  private:
-    friend class local_generator;
-    explicit iterator(local_generator *owner) noexcept : owner_(owner) {}
-    core_type &core() const noexcept {
-      return detail::frame_access::core(owner_->frame_);
-    }
-    local_generator *owner_ = nullptr;
   };
+  using iterator = detail::generator_iterator<frame_source>;
 
   // Runs to the next co_yield, like cosm::generator::begin().
-  iterator begin() { return ++iterator(this); }
+  iterator begin() { return ++iterator(frame_source{this}); }
   iterator end() noexcept { return iterator(); }
   generator_type &get() noexcept { return view_; }
 
