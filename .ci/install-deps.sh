@@ -3,7 +3,8 @@
 # Sourced by .ci/run and docs/examples/lower-and-run.sh.
 cosm_install_deps() {
   local pkgs="clang-19 llvm-19-dev libclang-19-dev llvm-19-tools libfmt-dev cmake
-    ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev python3 graphviz"
+    ninja-build g++ libgtest-dev libgmock-dev libbenchmark-dev python3 graphviz
+    libclang-rt-19-dev"
   local missing=""
   for p in $pkgs; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -81,6 +81,17 @@ std::string unsupportedType(QualType T) {
 
 } // namespace
 
+/// True if VD is a reference whose initializer is a temporary it extends.
+static bool extendsTemporary(const VarDecl *VD) {
+  const Expr *I = VD->getInit();
+  if (!I || !VD->getType()->isReferenceType())
+    return false;
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(I))
+    I = EWC->getSubExpr();
+  const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(I->IgnoreParens());
+  return MTE && MTE->getExtendingDecl() == VD;
+}
+
 /// sizeof/alignof of what the frame stores for a local of type T.
 static void measure(Var *V, QualType T, bool AsPointer, const ASTContext &Ctx) {
   if (AsPointer)
@@ -120,10 +131,36 @@ Var *Builder::declare(const VarDecl *VD) {
     V->IsAssignable = !V->IsReference && !Dependent && Obj->isScalarType();
     V->IsTrivialType = !V->IsReference && !Dependent && Obj.isTrivialType(Ctx);
     V->Unsupported = unsupportedType(T);
-    if (isa<DecompositionDecl>(VD))
-      V->Unsupported = "structured bindings cannot live in a frame";
+    if (const auto *DD = dyn_cast<DecompositionDecl>(VD)) {
+      // The hidden object the bindings name; a member `cosm_bound_a_b`.
+      V->SourceName = "cosm_bound";
+      for (const BindingDecl *BD : DD->bindings())
+        V->SourceName += "_" + BD->getNameAsString();
+      V->Name = V->SourceName;
+      V->Shown = "[";
+      for (const BindingDecl *BD : DD->bindings())
+        V->Shown += (V->Shown.size() > 1 ? ", " : "") + BD->getNameAsString();
+      V->Shown += "]";
+      if (Obj->isDependentType())
+        V->Unsupported = "cosm cannot name the parts of a structured binding "
+                         "of a dependent type";
+      else if (!V->IsReference && Obj->isArrayType())
+        V->Unsupported = "a structured binding that copies an array cannot "
+                         "live in a frame; bind by reference";
+    }
   }
   measure(V, T, V->IsReference || (IsParam && T->isReferenceType()), Ctx);
+  if (V->IsReference && extendsTemporary(VD)) {
+    // A reference bound to a temporary keeps the temporary alive: the frame
+    // holds the temporary itself.
+    QualType Obj = T.getNonReferenceType();
+    V->IsReference = V->IsRValueReference = false;
+    V->Type = typeText(Obj.getUnqualifiedType(), Ctx);
+    V->IsTrivial = !Obj.isDestructedType();
+    V->IsAssignable = Obj->isScalarType();
+    V->IsTrivialType = Obj.isTrivialType(Ctx);
+    measure(V, Obj, false, Ctx);
+  }
   Vars[VD] = V;
   return V;
 }
@@ -461,26 +498,7 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
                            std::vector<NodePtr> &Out) {
   unsigned Line = lineOf(VD->getLocation());
   const Expr *Init = VD->getInit();
-  bool Extended = false;
-  // A reference bound to a temporary keeps the temporary alive: the frame
-  // holds the temporary itself.
-  if (Init && VD->getType()->isReferenceType()) {
-    const Expr *I = Init;
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(I))
-      I = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(I->IgnoreParens()))
-      Extended = MTE->getExtendingDecl() == VD;
-  }
   Var *V = declare(VD);
-  if (Extended) {
-    V->IsReference = false;
-    V->Type =
-        typeText(VD->getType().getNonReferenceType().getUnqualifiedType(), Ctx);
-    V->IsTrivial = !VD->getType().getNonReferenceType().isDestructedType();
-    V->IsAssignable = VD->getType().getNonReferenceType()->isScalarType();
-    V->IsTrivialType = VD->getType().getNonReferenceType().isTrivialType(Ctx);
-    measure(V, VD->getType().getNonReferenceType(), false, Ctx);
-  }
 
   InitKind Kind = InitKind::None;
   Code Text;
@@ -522,6 +540,8 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
       // operands) end in a block; the local is built at its end and its
       // scope goes on after it.
       buildAtBlockEnd(V, Kind, std::move(Text), std::move(Inner), Line, Out);
+      if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+        declareBindings(DD, Out);
       return;
     } else {
       const auto *CE = dyn_cast<CXXConstructExpr>(Core);
@@ -551,6 +571,79 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
     Original = render(Whole, /*WithSemi=*/true);
   }
   Out.push_back(makeDecl(V, Kind, std::move(Text), std::move(Original), Line));
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+    declareBindings(DD, Out);
+}
+
+void Builder::declareBindings(const DecompositionDecl *DD,
+                              std::vector<NodePtr> &Out) {
+  Var *Hidden = Vars[DD];
+  if (!Hidden->Unsupported.empty())
+    return; // reported by Layout if it lives across a suspend point
+  unsigned Line = lineOf(DD->getLocation());
+  for (const BindingDecl *BD : DD->bindings()) {
+    if (const VarDecl *Holding = BD->getHoldingVar()) {
+      // Tuple-like: the binding is a reference initialized by get<I>; the
+      // hidden object is an xvalue unless it is an lvalue reference.
+      const auto *Call = dyn_cast_or_null<CallExpr>(
+          ignoreImplicit(Holding->getInit())->IgnoreImplicit());
+      const FunctionDecl *Get = Call ? Call->getDirectCallee() : nullptr;
+      const auto *Args = Get ? Get->getTemplateSpecializationArgs() : nullptr;
+      if (!Args || Args->size() < 1 ||
+          Args->get(0).getKind() != TemplateArgument::Integral) {
+        Hidden->Unsupported = "cosm cannot name the get<I> of this structured "
+                              "binding";
+        continue;
+      }
+      std::string Index =
+          std::to_string(Args->get(0).getAsIntegral().getExtValue());
+      Code Object;
+      if (DD->getType()->isLValueReferenceType())
+        Object.use(Hidden);
+      else
+        Object.append("std::move(").use(Hidden).append(")");
+      Code Init;
+      if (isa<CXXMethodDecl>(Get)) {
+        Init.append("(").append(Object).append(").template get<" + Index +
+                                               ">()");
+      } else {
+        // Qualified: C++17 finds `get<I>(x)` by ADL only if some template
+        // named get is visible, which the lowered file cannot promise.
+        std::string NS;
+        if (const auto *ND = dyn_cast<NamespaceDecl>(
+                Get->getDeclContext()->getEnclosingNamespaceContext()))
+          NS = ND->getQualifiedNameAsString();
+        Init.append("::" + (NS.empty() ? "" : NS + "::") + "get<" + Index +
+                    ">(")
+            .append(Object)
+            .append(")");
+      }
+      Var *V = declare(Holding);
+      V->Line = Line;
+      NodePtr D = makeDecl(V, InitKind::Copy, std::move(Init), Code(), Line);
+      D->Decomposed = Hidden;
+      Out.push_back(std::move(D));
+      continue;
+    }
+    // A member or an array element of the hidden object.
+    const Expr *Binding = BD->getBinding();
+    std::string Access;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(
+            Binding ? Binding->IgnoreImplicit() : nullptr)) {
+      Access = "." + ME->getMemberDecl()->getNameAsString();
+    } else if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(
+                   Binding ? Binding->IgnoreImplicit() : nullptr)) {
+      Expr::EvalResult R;
+      if (AS->getIdx()->EvaluateAsInt(R, Ctx))
+        Access = "[" + std::to_string(R.Val.getInt().getExtValue()) + "]";
+    }
+    if (Access.empty()) {
+      Hidden->Unsupported = "cosm cannot name the parts of this structured "
+                            "binding";
+      continue;
+    }
+    Bindings[BD] = Code().binding(Hidden, Access, BD->getNameAsString());
+  }
 }
 
 void Builder::buildRangeFor(const CXXForRangeStmt *RS,
@@ -619,12 +712,20 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   Code Deref = Code("*").use(Begin);
   std::string Written =
       sourceText(LV->getTypeSourceInfo()->getTypeLoc().getSourceRange());
-  Code Original = Code(Written + " " + LV->getNameAsString() + " = ")
-                      .append(Deref)
-                      .append(";");
+  std::string Declarator = LV->getNameAsString();
+  if (const auto *DD = dyn_cast<DecompositionDecl>(LV)) {
+    Declarator = "[";
+    for (const BindingDecl *BD : DD->bindings())
+      Declarator += (Declarator.size() > 1 ? ", " : "") + BD->getNameAsString();
+    Declarator += "]";
+  }
+  Code Original =
+      Code(Written + " " + Declarator + " = ").append(Deref).append(";");
   Body->Body.push_back(makeDecl(LoopVar, InitKind::Copy, Deref,
                                 std::move(Original),
                                 lineOf(LV->getLocation())));
+  if (const auto *DD = dyn_cast<DecompositionDecl>(LV))
+    declareBindings(DD, Body->Body);
   buildInto(RS->getBody(), Body->Body);
   L->Then = std::move(Body);
   Scope.push_back(std::move(L));
@@ -648,7 +749,7 @@ public:
       if (!Loops.empty())
         B.ContinueTargets[CS] = Loops.back();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-      if (!DRE->hasQualifier() && !isa<VarDecl>(DRE->getDecl()) ||
+      if (!DRE->hasQualifier() && !isa<VarDecl, BindingDecl>(DRE->getDecl()) ||
           (isa<VarDecl>(DRE->getDecl()) &&
            !cast<VarDecl>(DRE->getDecl())->isLocalVarDeclOrParm()))
         Names.insert(DRE->getNameInfo().getAsString());

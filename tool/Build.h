@@ -140,6 +140,11 @@ public:
                 unsigned Line, std::vector<NodePtr> &Out);
   NodePtr continueLabel(int N);
   Var *declare(const clang::VarDecl *VD);
+  /// After the declaration of a structured binding's hidden object: how each
+  /// binding reads once that object lives in the frame (a reference local
+  /// for a tuple-like binding, a member or element access otherwise).
+  void declareBindings(const clang::DecompositionDecl *DD,
+                       std::vector<NodePtr> &Out);
   /// A temporary holding a value across a suspend point.
   Var *makeTemp(const std::string &Hint, clang::QualType T, bool IsRef);
   NodePtr makeDecl(Var *V, InitKind Init, Code InitText, Code Original,
@@ -154,6 +159,8 @@ public:
   bool Failed = false;
   bool IsInstanceMethod = false;
   llvm::DenseMap<const clang::VarDecl *, Var *> Vars;
+  // Bindings that are not variables of their own: how each one reads.
+  llvm::DenseMap<const clang::BindingDecl *, Code> Bindings;
   // Loops lowered to `for (;;)` whose `continue` became `goto`.
   llvm::DenseMap<const clang::Stmt *, int> ContinueLabels;
   llvm::DenseMap<const clang::Stmt *, const clang::Stmt *> ContinueTargets;

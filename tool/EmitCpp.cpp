@@ -86,6 +86,8 @@ public:
   void emitDecl(const Node &S) {
     const Var *V = S.V;
     std::string Init = S.Text.str();
+    if (S.Decomposed && !S.Decomposed->Hoisted)
+      return; // declared by the structured binding declaration as written
     if (!V->Hoisted) {
       if (!S.Original.empty()) {
         line(S.Original.str());
@@ -114,8 +116,7 @@ public:
     if (V->IsReference) {
       if (S.Init != InitKind::None) {
         if (V->IsRValueReference)
-          line(V->Name + " = std::addressof(static_cast<" + V->Type + "&>(" +
-               Init + "));" + Comment);
+          line(V->Name + " = cosm::lowered::referent(" + Init + ");" + Comment);
         else
           line(V->Name + " = std::addressof(" + Init + ");" + Comment);
       }

@@ -24,9 +24,13 @@ void reportError(DiagnosticsEngine &Diags, SourceLocation Loc,
 std::string typeText(QualType T, const ASTContext &Ctx) {
   // `auto` prints as what it was deduced to.
   if (const auto *AT = T->getAs<AutoType>())
-    if (AT->isDeduced())
+    if (!AT->getDeducedType().isNull())
       T = Ctx.getQualifiedType(AT->getDeducedType(), T.getLocalQualifiers());
   PrintingPolicy PP(Ctx.getLangOpts());
+  // Undeduced `auto` (a dependent initializer) has nothing to qualify, and
+  // getFullyQualifiedName does not expect it.
+  if (T->isUndeducedType())
+    return T.getAsString(PP);
   PP.SuppressTagKeyword = true;
   PP.FullyQualifiedName = true;
   PP.SuppressUnwrittenScope = true;

@@ -33,6 +33,19 @@ Code &Code::name(Var *V) {
   return *this;
 }
 
+Code &Code::binding(Var *Hidden, std::string Access, std::string Name) {
+  Piece P{Piece::BindingUse, std::move(Access), Hidden};
+  P.Name = std::move(Name);
+  Pieces.push_back(std::move(P));
+  return *this;
+}
+
+namespace {
+std::string useOf(const Var *V) {
+  return V->Hoisted && V->IsReference ? "(*" + V->Name + ")" : V->Name;
+}
+} // namespace
+
 std::string Code::str() const {
   std::string Out;
   for (const Piece &P : Pieces) {
@@ -40,10 +53,10 @@ std::string Code::str() const {
       Out += P.Str;
     else if (P.Kind == Piece::VarName)
       Out += P.V->Name;
-    else if (P.V->Hoisted && P.V->IsReference)
-      Out += "(*" + P.V->Name + ")";
+    else if (P.Kind == Piece::BindingUse)
+      Out += P.V->Hoisted ? useOf(P.V) + P.Str : P.Name;
     else
-      Out += P.V->Name;
+      Out += useOf(P.V);
   }
   return Out;
 }
@@ -54,7 +67,8 @@ std::string Code::declvalStr() const {
     if (P.Kind == Piece::Text)
       Out += P.Str;
     else
-      Out += "std::declval<std::add_lvalue_reference_t<" + P.V->Type + ">>()";
+      Out += "std::declval<std::add_lvalue_reference_t<" + P.V->Type + ">>()" +
+             (P.Kind == Piece::BindingUse ? P.Str : "");
   }
   return Out;
 }

@@ -22,10 +22,14 @@ struct Var;
 struct Code {
   struct Piece {
     // VarUse reads the variable (through the pointer for a hoisted
-    // reference); VarName is the bare member name.
-    enum KindTy { Text, VarUse, VarName } Kind = Text;
-    std::string Str;  // Text
-    Var *V = nullptr; // VarUse, VarName
+    // reference); VarName is the bare member name. BindingUse names a
+    // structured binding that is not a variable of its own (a member or an
+    // element of the hidden object V): as written (Name) while V is an
+    // ordinary local, `V` + Str (`.first`, `[1]`) once V is a frame member.
+    enum KindTy { Text, VarUse, VarName, BindingUse } Kind = Text;
+    std::string Str;  // Text; BindingUse: the access suffix
+    Var *V = nullptr; // VarUse, VarName, BindingUse
+    std::string Name; // BindingUse: the binding's name
   };
   std::vector<Piece> Pieces;
 
@@ -36,6 +40,7 @@ struct Code {
   Code &append(const Code &C);
   Code &use(Var *V);
   Code &name(Var *V);
+  Code &binding(Var *Hidden, std::string Access, std::string Name);
   /// Renders with uses resolved: a hoisted reference reads `(*name)`.
   std::string str() const;
   /// Renders for an unevaluated operand in a member declaration: each local
@@ -49,6 +54,7 @@ struct Var {
   enum KindTy { Param, Local, Temp } Kind = Local;
   std::string SourceName;   // as written (or a synthetic name for temps)
   std::string Name;         // unique within the frame (Layout)
+  std::string Shown;        // for diagnostics, if not SourceName (`[a, b]`)
   std::string Type;         // the object type; for references, the referee;
                             // for parameters, the declared type
   bool IsReference = false; // stored as a pointer when hoisted
@@ -102,6 +108,10 @@ struct Node {
   // Decl: built inside a block that ends the full-expression's temporaries;
   // its Guard (and scope) follows that block.
   bool DeferGuard = false;
+  // Decl of a tuple-like structured binding's reference: Decomposed is the
+  // hidden object. While that one is an ordinary local, its own declaration
+  // (`auto [a, b] = ...;`, as written) declares the binding too.
+  Var *Decomposed = nullptr;
   InitKind Init = InitKind::None;
   Code Original; // the declaration as written, used when not hoisted
 

@@ -84,10 +84,12 @@ std::vector<LayoutError> layoutFrame(Coroutine &C) {
 
   for (const Scoped &S : LP.Done)
     if (!S.V->Unsupported.empty())
-      Errors.push_back({S.V->RawLoc, "'" + S.V->SourceName +
-                                         "' lives across a suspend point, "
-                                         "but " +
-                                         S.V->Unsupported});
+      Errors.push_back(
+          {S.V->RawLoc,
+           "'" + (S.V->Shown.empty() ? S.V->SourceName : S.V->Shown) +
+               "' lives across a suspend point, "
+               "but " +
+               S.V->Unsupported});
 
   // Unique member names: parameters keep theirs; a hoisted local that
   // collides with another member, a name the frame itself uses, or a name

@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "Build.h"
 #include "clang/Lex/Lexer.h"
+#include <optional>
+#include <set>
 
 using namespace clang;
 
@@ -99,6 +101,10 @@ public:
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (auto It = B.Vars.find(VD); It != B.Vars.end())
           replace(N, Code().use(It->second));
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+        if (!CapturedBindings.count(BD))
+          if (std::optional<Code> Use = bindingUse(BD))
+            replace(N, *Use);
       return;
     }
     if (const auto *ME = dyn_cast<MemberExpr>(N)) {
@@ -132,9 +138,24 @@ public:
     } else if (const auto *LE = dyn_cast<LambdaExpr>(N)) {
       // A local may have become a frame member, which a capture cannot
       // name: `[x, &y]` becomes `[x = x, &y = y]`, the same captures.
+      std::vector<const BindingDecl *> Captured;
       for (const LambdaCapture &LC : LE->explicit_captures()) {
         if (!LC.capturesVariable() || LC.isPackExpansion())
           continue;
+        if (const auto *BD = dyn_cast<BindingDecl>(LC.getCapturedVar())) {
+          // A structured binding: `[x]` becomes `[x = <how x reads>]` (C++17
+          // cannot capture bindings), and the body keeps reading `x`.
+          std::optional<Code> Use = bindingUse(BD);
+          unsigned Begin, End;
+          SourceLocation L = LC.getLocation();
+          if (Use && offsets(SourceRange(L, L), Begin, End)) {
+            Edits.push_back(
+                {Begin, End, Code(BD->getNameAsString() + " = ").append(*Use)});
+            Captured.push_back(BD);
+            CapturedBindings.insert(BD);
+          }
+          continue;
+        }
         const auto *VD = dyn_cast<VarDecl>(LC.getCapturedVar());
         if (!VD || VD->isInitCapture())
           continue;
@@ -161,10 +182,22 @@ public:
         ++Init;
       }
       collect(LE->getBody());
+      for (const BindingDecl *BD : Captured)
+        CapturedBindings.erase(BD);
       return;
     }
     for (const Stmt *Child : N->children())
       collect(Child);
+  }
+
+  /// How a structured binding of the coroutine reads, if it is one.
+  std::optional<Code> bindingUse(const BindingDecl *BD) {
+    if (const VarDecl *Holding = BD->getHoldingVar())
+      if (auto It = B.Vars.find(Holding); It != B.Vars.end())
+        return Code().use(It->second);
+    if (auto It = B.Bindings.find(BD); It != B.Bindings.end())
+      return It->second;
+    return std::nullopt;
   }
 
   Code lowerReturn(const CoreturnStmt *CR) {
@@ -184,6 +217,9 @@ public:
   SourceManager &SM;
   const LangOptions &LO;
   std::vector<Edit> Edits;
+  // Bindings captured by name in the lambda being rendered: its body reads
+  // the capture.
+  std::set<const BindingDecl *> CapturedBindings;
 };
 
 Code apply(llvm::StringRef Buf, unsigned Begin, unsigned End,

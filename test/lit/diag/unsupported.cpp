@@ -55,3 +55,16 @@ struct widget {
 cosm::generator<int> widget::parts() { // expected-error {{cosm lowers coroutine methods defined inside their class; move this definition into the class}}
   co_yield 1;
 }
+
+cosm::generator<int> copies_array() {
+  int arr[2] = {1, 2};
+  auto [a, b] = arr; // expected-error {{'[a, b]' lives across a suspend point, but a structured binding that copies an array cannot live in a frame; bind by reference}}
+  co_yield a;
+  co_yield b;
+}
+
+template <class T> cosm::generator<int> dependent_binding(T t) {
+  auto [a, b] = t; // expected-error {{'[a, b]' lives across a suspend point, but cosm cannot name the parts of a structured binding of a dependent type}}
+  co_yield a;
+  co_yield b;
+}

@@ -51,10 +51,42 @@ cosm::generator<int> kinds(const std::string &label) {
   }
 }
 
+// A range whose iterator returns prvalues: `auto &&s` extends each one, so
+// the frame holds the value itself, not a pointer to a dead temporary. An
+// rvalue reference bound to an xvalue is a pointer to its referent.
+struct counter_range {
+  int n;
+  struct iterator {
+    int i;
+    std::string operator*() const { return "item" + std::to_string(i); }
+    iterator &operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const iterator &o) const { return i != o.i; }
+  };
+  iterator begin() const { return {0}; }
+  iterator end() const { return {n}; }
+};
+
+cosm::generator<std::string> references() {
+  for (auto &&s : counter_range{2}) {
+    co_yield s;
+    co_yield s + "'";
+  }
+  std::string base = "base";
+  std::string &&rr = std::move(base);
+  co_yield rr;
+  rr += "+";
+  co_yield base;
+}
+
 int main() {
   std::string label = "labels";
   for (int v : kinds(label))
     std::printf("%d\n", v);
+  for (const std::string &s : references())
+    std::printf("%s\n", s.c_str());
 }
 // CHECK: 42
 // CHECK-NEXT: 15
@@ -67,3 +99,9 @@ int main() {
 // CHECK-NEXT: 10
 // CHECK-NEXT: 20
 // CHECK-NEXT: 6
+// CHECK-NEXT: item0
+// CHECK-NEXT: item0'
+// CHECK-NEXT: item1
+// CHECK-NEXT: item1'
+// CHECK-NEXT: base
+// CHECK-NEXT: base+

@@ -33,6 +33,13 @@ template <class T> void *storage(T &var) noexcept {
       static_cast<const volatile void *>(std::addressof(var)));
 }
 
+// Address of what a hoisted rvalue reference binds to: its initializer is an
+// xvalue (`std::move(x)`, `get<0>(std::move(t))`), which std::addressof does
+// not take.
+template <class T> std::remove_reference_t<T> *referent(T &&ref) noexcept {
+  return std::addressof(ref);
+}
+
 // Destroys `var` when the scope that owns it is left by anything but a
 // suspend: a suspend sets frame.cosm_suspended before the `return` that
 // unwinds the scope, and the frame's destructor then owns the local.
