@@ -60,12 +60,18 @@ NodePtr Builder::makeDecl(Var *V, InitKind Init, Code InitText, Code Original,
   return S;
 }
 
+/// `auto` whose type Sema deduces only per instantiation.
+static bool isDependentAuto(QualType T) {
+  const AutoType *AT = T->getContainedAutoType();
+  return AT && AT->getDeducedType().isNull();
+}
+
 namespace {
 
 /// Why a local of this type cannot be a frame member, or empty.
 std::string unsupportedType(QualType T) {
   T = T.getNonReferenceType();
-  if (T->getContainedAutoType() && T->isUndeducedType())
+  if (isDependentAuto(T))
     return "its type is deduced from a dependent expression; spell the type";
   if (const auto *RD = T->getAsCXXRecordDecl()) {
     if (RD->isLambda())
@@ -116,6 +122,7 @@ Var *Builder::declare(const VarDecl *VD) {
     V->Type = typeText(T, Ctx);
     V->IsReference = false;
     V->IsRValueReference = T->isRValueReferenceType();
+    V->IsLValueReferenceParam = T->isLValueReferenceType();
     V->IsTrivial = true;
     V->IsAssignable = T->isScalarType();
   } else {
@@ -141,7 +148,7 @@ Var *Builder::declare(const VarDecl *VD) {
       for (const BindingDecl *BD : DD->bindings())
         V->Shown += (V->Shown.size() > 1 ? ", " : "") + BD->getNameAsString();
       V->Shown += "]";
-      if (Obj->isDependentType())
+      if (Obj->isDependentType() || isDependentAuto(Obj))
         V->Unsupported = "cosm cannot name the parts of a structured binding "
                          "of a dependent type";
       else if (!V->IsReference && Obj->isArrayType())
@@ -539,6 +546,8 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
       // The full-expression's temporaries (awaiters, delegates, spilled
       // operands) end in a block; the local is built at its end and its
       // scope goes on after it.
+      if (isDependentAuto(VD->getType()))
+        deduceFromInit(VD, V, Text, Kind);
       buildAtBlockEnd(V, Kind, std::move(Text), std::move(Inner), Line, Out);
       if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
         declareBindings(DD, Out);
@@ -562,6 +571,8 @@ void Builder::buildVarDecl(const VarDecl *VD, const DeclStmt *Whole,
       }
     }
   }
+  if (HasInit && isDependentAuto(VD->getType()))
+    deduceFromInit(VD, V, Text, Kind);
   Code Original;
   if (Whole && !hasSuspend(Whole)) {
     Original = render(Whole, /*WithSemi=*/true);
@@ -669,15 +680,40 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   const VarDecl *EndVD = RS->getEndStmt()
                              ? cast<VarDecl>(RS->getEndStmt()->getSingleDecl())
                              : nullptr;
-  if (!BeginVD || !EndVD) {
-    error(RS->getBeginLoc(), "cosm cannot lower a range-for over a dependent "
-                             "range that contains a suspend point");
+  // In a template the range's type may be dependent: Sema has not picked
+  // begin/end yet, so the frame asks the runtime (which applies the same
+  // rules: arrays, then member begin/end, then ADL) and names the iterator
+  // type with decltype.
+  bool Dependent = !BeginVD || !EndVD;
+  if (Dependent &&
+      RangeInit->getType()->isSpecificBuiltinType(BuiltinType::Dependent)) {
+    error(
+        RS->getBeginLoc(),
+        "cosm cannot name the type of this dependent range, which a range-for "
+        "with a suspend point keeps in the frame; declare it as a local of "
+        "a spelled type first");
     return;
   }
-  Var *Begin = makeTemp("cosm_begin", BeginVD->getType(), false);
-  Var *End = makeTemp("cosm_end", EndVD->getType(), false);
+  Var *Begin, *End;
+  if (Dependent) {
+    Begin = makeTemp("cosm_begin", Ctx.DependentTy, false);
+    End = makeTemp("cosm_end", Ctx.DependentTy, false);
+    for (auto [V, Which] : {std::pair{Begin, "begin"}, {End, "end"}}) {
+      V->Type = std::string("decltype(cosm::lowered::range_") + Which +
+                "(std::declval<std::add_lvalue_reference_t<" + Range->Type +
+                ">>()))";
+      V->Unsupported.clear();
+    }
+  } else {
+    Begin = makeTemp("cosm_begin", BeginVD->getType(), false);
+    End = makeTemp("cosm_end", EndVD->getType(), false);
+  }
   Begin->Line = End->Line = Line;
   auto Call = [&](const VarDecl *VD, const char *Member) {
+    if (Dependent)
+      return Code(std::string("cosm::lowered::range_") + Member + "(")
+          .use(Range)
+          .append(")");
     Code C;
     const Expr *I = ignoreImplicit(VD->getInit());
     QualType RT = RangeInit->getType();
@@ -710,6 +746,8 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   const VarDecl *LV = RS->getLoopVariable();
   Var *LoopVar = declare(LV);
   Code Deref = Code("*").use(Begin);
+  if (isDependentAuto(LV->getType()))
+    deduceFromInit(LV, LoopVar, Deref, InitKind::Copy);
   std::string Written =
       sourceText(LV->getTypeSourceInfo()->getTypeLoc().getSourceRange());
   std::string Declarator = LV->getNameAsString();
@@ -730,6 +768,44 @@ void Builder::buildRangeFor(const CXXForRangeStmt *RS,
   L->Then = std::move(Body);
   Scope.push_back(std::move(L));
   Out.push_back(asOne(std::move(Scope), Line));
+}
+
+void Builder::deduceFromInit(const VarDecl *VD, Var *V, const Code &Init,
+                             InitKind Kind) {
+  // What `auto` deduces, spelled with decltype over the initializer (its
+  // locals as std::declval). A reference that may bind a temporary
+  // (`const auto &`, `auto &&`) is the value itself or a pointer depending
+  // on the instantiation: a cosm::lowered::bound decides per instantiation.
+  QualType T = VD->getType();
+  if (isa<DecompositionDecl>(VD) ||
+      (Kind != InitKind::Copy && Kind != InitKind::Paren))
+    return;
+  std::string Expr = Init.declvalStr();
+  QualType Referee = T.getNonReferenceType();
+  if (T->isReferenceType() && isa<AutoType>(Referee.getUnqualifiedType())) {
+    bool Const = Referee.isConstQualified();
+    if (T->isLValueReferenceType() && !Const) {
+      V->Type = "std::remove_reference_t<decltype((" + Expr + "))>";
+      V->IsReference = true;
+      V->IsTrivial = true;
+    } else {
+      V->Type = "cosm::lowered::bound<decltype((" + Expr + ")), " +
+                (Const ? "true" : "false") + ">";
+      V->IsReference = V->IsRValueReference = false;
+      V->IsBound = true;
+      V->IsTrivial = V->IsAssignable = V->IsTrivialType = false;
+    }
+  } else if (!T->isReferenceType() &&
+             (isa<AutoType>(T.getUnqualifiedType()) ||
+              (T->isPointerType() && isa<AutoType>(T->getPointeeType())))) {
+    V->Type = "std::decay_t<decltype(" + Expr + ")>";
+    V->IsReference = false;
+    V->IsTrivial = V->IsAssignable = V->IsTrivialType = false;
+  } else {
+    return;
+  }
+  V->Size = V->Align = -1;
+  V->Unsupported.clear();
 }
 
 namespace {

@@ -129,6 +129,10 @@ public:
                     std::vector<NodePtr> &Out);
   void buildRangeFor(const clang::CXXForRangeStmt *RS,
                      std::vector<NodePtr> &Out);
+  /// The type of an `auto` / `auto *` / `auto &` local whose initializer
+  /// (Init, as rendered) is dependent, spelled with decltype.
+  void deduceFromInit(const clang::VarDecl *VD, Var *V, const Code &Init,
+                      InitKind Kind);
   NodePtr makeCode(Code Text, unsigned Line);
   /// Inner (a full-expression's statements and temporaries) in a block that
   /// ends by building V from Init; V's guard and scope follow the block.

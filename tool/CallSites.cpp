@@ -46,6 +46,12 @@ public:
     for (auto [SB, SE] : Skip)
       if (Begin >= SB && Begin < SE)
         return true; // inside a coroutine that is being rewritten anyway
+    // The frame is emitted where the coroutine is defined: a call before
+    // that (the coroutine only declared there) keeps the heap frame.
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def ||
+        SM.getFileOffset(SM.getExpansionLoc(Def->getBeginLoc())) > Begin)
+      return true;
     Edits.push_back(
         {Begin, End, "cosm::lowered::local_generator<" + It->second + ">"});
     return true;

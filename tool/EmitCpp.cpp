@@ -13,10 +13,19 @@ namespace cosm {
 
 namespace {
 
-/// `T name` for a member, `T` possibly an array type.
+/// `T name` for a member, `T` possibly an array type or a reference to one.
 std::string declarator(const std::string &Type, const std::string &Name) {
+  size_t Bracket = Type.find('[');
+  if (Type.find('(') == std::string::npos && Bracket != std::string::npos &&
+      Type.back() == ']') // `char[256]`: `char name[256]`, as written
+  {
+    std::string Elem = Type.substr(0, Bracket);
+    while (!Elem.empty() && Elem.back() == ' ')
+      Elem.pop_back();
+    return Elem + " " + Name + Type.substr(Bracket);
+  }
   if (Type.find_first_of("[(") != std::string::npos)
-    return "std::remove_reference_t<" + Type + "> " + Name;
+    return "cosm::lowered::type_t<" + Type + "> " + Name;
   return Type + " " + Name;
 }
 
@@ -315,9 +324,7 @@ public:
   }
 
   static bool movesIn(const Var *P) {
-    bool LRef =
-        P->Type.size() && P->Type.back() == '&' && !P->IsRValueReference;
-    return !LRef && !P->IsAssignable;
+    return !P->IsLValueReferenceParam && !P->IsAssignable;
   }
 
   std::string ctorInits() const {

@@ -42,7 +42,8 @@ Code &Code::binding(Var *Hidden, std::string Access, std::string Name) {
 
 namespace {
 std::string useOf(const Var *V) {
-  return V->Hoisted && V->IsReference ? "(*" + V->Name + ")" : V->Name;
+  return V->Hoisted && (V->IsReference || V->IsBound) ? "(*" + V->Name + ")"
+                                                      : V->Name;
 }
 } // namespace
 

@@ -59,8 +59,10 @@ struct Var {
                             // for parameters, the declared type
   bool IsReference = false; // stored as a pointer when hoisted
   bool IsRValueReference = false;
-  bool IsTrivial = false;          // trivially destructible (no guard needed)
-  bool IsAssignable = false;       // scalar: constructed with `=`
+  bool IsLValueReferenceParam = false; // a parameter of type T &
+  bool IsBound = false;      // a cosm::lowered::bound (Type), read as `(*name)`
+  bool IsTrivial = false;    // trivially destructible (no guard needed)
+  bool IsAssignable = false; // scalar: constructed with `=`
   bool IsTrivialType = false;      // may be a plain member (no union)
   long long Size = -1, Align = -1; // bytes as a member (a pointer for a
                                    // hoisted reference); -1 if dependent

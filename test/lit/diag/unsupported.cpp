@@ -68,3 +68,9 @@ template <class T> cosm::generator<int> dependent_binding(T t) {
   co_yield a;
   co_yield b;
 }
+
+template <class T> cosm::generator<int> braced_dependent_auto(T t) {
+  auto x{t.size()}; // expected-error {{'x' lives across a suspend point, but its type is deduced from a dependent expression; spell the type}}
+  co_yield 1;
+  co_yield static_cast<int>(x);
+}
