@@ -496,6 +496,25 @@ int main(int argc, const char **argv) {
   if (Status != 0 || Factory.Failed || Factory.Outputs.size() != Sources.size())
     return 1;
 
+  if (!OutputDir.empty()) {
+    if (std::error_code EC = sys::fs::create_directories(OutputDir)) {
+      errs() << "cosm: error: cannot create '" << OutputDir
+             << "': " << EC.message() << "\n";
+      return 1;
+    }
+    // Two inputs with one file name would overwrite each other's output.
+    std::map<std::string, std::string> ByName;
+    for (const auto &Entry : Factory.Outputs) {
+      std::string Name = sys::path::filename(Entry.first).str();
+      auto [It, New] = ByName.insert({Name, Entry.first});
+      if (!New) {
+        errs() << "cosm: error: '" << It->second << "' and '" << Entry.first
+               << "' would both be written to " << OutputDir << "/" << Name
+               << "\n";
+        return 1;
+      }
+    }
+  }
   for (const auto &[File, Text] : Factory.Outputs) {
     if (OutputFile == "-") {
       outs() << Text;

@@ -1,0 +1,2 @@
+#include <cosm/cosm.hpp>
+cosm::task<int> second() { co_return 2; }
