@@ -40,7 +40,7 @@ public:
   explicit generator_iterator(Source source) noexcept : source_(source) {}
   reference operator*() const noexcept { return source_.core().current(); }
   pointer operator->() const noexcept { return &source_.core().current(); }
-  generator_iterator &operator++() {
+  COSM_ALWAYS_INLINE generator_iterator &operator++() {
     if (!source_.advance())
       source_ = Source{};
     return *this;

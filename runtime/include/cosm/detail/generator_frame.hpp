@@ -150,7 +150,7 @@ public:
     auto &core() const noexcept {
       return detail::frame_access::core(owner->frame_);
     }
-    bool advance() const {
+    COSM_ALWAYS_INLINE bool advance() const {
       F &frame = owner->frame_;
       return core().advance_with([&frame] {
         frame.F::resume();
