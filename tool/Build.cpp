@@ -887,10 +887,10 @@ void templateHead(const TemplateParameterList *TPL, Builder &B,
 
 bool Builder::run() {
   const FunctionDecl *FD = F.FD;
-  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  const auto *MD = F.Lambda ? nullptr : dyn_cast<CXXMethodDecl>(FD);
   IsInstanceMethod = MD && MD->isInstance();
   C.Kind = F.Kind;
-  C.Name = FD->getNameAsString();
+  C.Name = F.Lambda ? "lambda" : FD->getNameAsString();
   C.Line = lineOf(FD->getLocation());
   C.SourceFile = SM.getFilename(SM.getExpansionLoc(FD->getLocation())).str();
   if (F.Kind == CoroKind::Generator) {
@@ -938,6 +938,8 @@ bool Builder::run() {
     std::string Class = MD->getParent()->getNameAsString();
     C.SelfType = MD->isConst() ? "const " + Class : Class;
   }
+  if (F.Lambda)
+    lambdaCaptures(*F.Lambda);
   if (FD->isDependentContext())
     C.BaseRef = "this->";
   if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
@@ -959,6 +961,8 @@ bool Builder::run() {
       continue; // unused by the body: nothing to copy into the frame
     C.Params.push_back(declare(P));
   }
+  if (Failed)
+    return false;
   C.Body = build(Body);
   if (C.Body->Kind != Node::Block) {
     auto B = std::make_unique<Node>(Node::Block);
@@ -972,6 +976,44 @@ bool Builder::run() {
       S.Text = Code(";");
   });
   return !Failed;
+}
+
+void Builder::lambdaCaptures(const LambdaExpr &LE) {
+  // A C++20 coroutine lambda reaches its captures through the closure, which
+  // must outlive the coroutine: the frame points at the closure's copies
+  // (and at the variables captured by reference), which is the same.
+  C.IsLambda = true;
+  const CXXMethodDecl *Op = LE.getCallOperator();
+  for (const LambdaCapture &LC : LE.captures()) {
+    if (LC.capturesThis()) {
+      // The enclosing object, as in a method: implicit member uses become
+      // self->.
+      const auto *Outer =
+          dyn_cast_or_null<CXXMethodDecl>(LE.getLambdaClass()->getParent());
+      if (!Outer) {
+        error(LE.getBeginLoc(), "cosm cannot find the class whose `this` "
+                                "this coroutine lambda captures");
+        continue;
+      }
+      IsInstanceMethod = true;
+      std::string Class = Outer->getParent()->getNameAsString();
+      C.SelfType = Outer->isConst() ? "const " + Class : Class;
+      continue;
+    }
+    const auto *VD = cast<VarDecl>(LC.getCapturedVar());
+    QualType T = VD->getType().getNonReferenceType();
+    bool ByCopy = LC.getCaptureKind() == LCK_ByCopy || VD->isInitCapture();
+    if (ByCopy && Op->isConst())
+      T.addConst();
+    Var *V = C.newVar(Var::Param, VD->getNameAsString(), typeText(T, Ctx));
+    V->IsCapture = V->IsReference = true;
+    V->IsTrivial = true;
+    V->Line = lineOf(VD->getLocation());
+    V->RawLoc = VD->getLocation().getRawEncoding();
+    measure(V, T, /*AsPointer=*/true, Ctx);
+    Vars[VD] = V;
+    C.Params.push_back(V);
+  }
 }
 
 std::unique_ptr<Coroutine> buildCoroutine(const FoundCoroutine &F,

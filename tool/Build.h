@@ -25,11 +25,12 @@ namespace cosm {
 struct FoundCoroutine {
   const clang::FunctionDecl *FD = nullptr;
   CoroKind Kind = CoroKind::Generator;
-  std::vector<std::string> TypeArgs; // Y, S, R or T, defaults filled in
+  std::vector<std::string> TypeArgs;         // Y, S, R or T, defaults filled in
+  const clang::LambdaExpr *Lambda = nullptr; // FD is its call operator
 };
 
-/// Find: every coroutine in the main file whose return type is a cosm type.
-/// Coroutine lambdas returning cosm types are reported as errors.
+/// Find: every coroutine in the main file whose return type is a cosm type,
+/// coroutine lambdas included (those outside what cosm lowers: reported).
 std::vector<FoundCoroutine> findCoroutines(clang::ASTContext &Ctx,
                                            clang::DiagnosticsEngine &Diags);
 
@@ -144,6 +145,8 @@ public:
                 unsigned Line, std::vector<NodePtr> &Out);
   NodePtr continueLabel(int N);
   Var *declare(const clang::VarDecl *VD);
+  /// A coroutine lambda's captures become pointer members of the frame.
+  void lambdaCaptures(const clang::LambdaExpr &LE);
   /// After the declaration of a structured binding's hidden object: how each
   /// binding reads once that object lives in the frame (a reference local
   /// for a tuple-like binding, a member or element access otherwise).

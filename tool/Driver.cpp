@@ -125,8 +125,29 @@ public:
     std::set<std::string> FrameNames;
     std::vector<std::unique_ptr<Coroutine>> Coroutines;
     std::map<const FunctionDecl *, std::string> ByValueFrames;
-    for (const FoundCoroutine &F : findCoroutines(Ctx, Diags)) {
+    std::vector<FoundCoroutine> Found = findCoroutines(Ctx, Diags);
+    // The body ranges of everything lowered: a coroutine lambda inside one
+    // of them would be rewritten twice.
+    std::vector<std::pair<unsigned, unsigned>> Bodies;
+    for (const FoundCoroutine &F : Found)
+      Bodies.push_back(
+          {SM.getFileOffset(SM.getExpansionLoc(F.FD->getBody()->getBeginLoc())),
+           SM.getFileOffset(SM.getExpansionLoc(F.FD->getBody()->getEndLoc()))});
+    for (const FoundCoroutine &F : Found) {
       const FunctionDecl *FD = F.FD;
+      if (F.Lambda) {
+        unsigned At =
+            SM.getFileOffset(SM.getExpansionLoc(F.Lambda->getBeginLoc()));
+        bool Inside = false;
+        for (auto [BB, BE] : Bodies)
+          Inside |= BB < At && At < BE;
+        if (Inside) {
+          reportError(Diags, F.Lambda->getBeginLoc(),
+                      "a coroutine lambda inside a coroutine is not supported "
+                      "by cosm; define it outside, or make it a function");
+          continue;
+        }
+      }
       if (isa<CXXMethodDecl>(FD) && FD->isOutOfLine()) {
         reportError(Diags, FD->getLocation(),
                     "cosm lowers coroutine methods defined inside their "
@@ -149,6 +170,8 @@ public:
           Ctx.getLangOpts());
       unsigned B = SM.getFileOffset(Begin), BB = SM.getFileOffset(BodyBegin),
                E = SM.getFileOffset(BodyEnd);
+      if (F.Lambda)
+        B = BB; // only the body of a lambda is rewritten
       C->Signature = Buf.slice(B, BB).str();
       // A name no token of the translation unit uses (comments don't count).
       auto Used = [&](const std::string &N) {

@@ -287,7 +287,7 @@ public:
     if (!C.SelfType.empty())
       line(C.SelfType + " *" + C.SelfName + ";");
     for (const Var *P : C.Params)
-      line(declarator(P->Type, P->Name) + ";");
+      line(paramDeclarator(P) + ";");
     std::map<int, std::vector<const Var *>> Groups;
     for (const auto &V : C.Vars)
       if (V->Hoisted && V->Kind != Var::Param)
@@ -318,13 +318,18 @@ public:
     for (const Var *P : C.Params) {
       if (!S.empty())
         S += ", ";
-      S += declarator(P->Type, P->Name);
+      S += paramDeclarator(P);
     }
     return S;
   }
 
+  static std::string paramDeclarator(const Var *P) {
+    return P->IsCapture ? pointerDeclarator(P->Type, P->Name)
+                        : declarator(P->Type, P->Name);
+  }
+
   static bool movesIn(const Var *P) {
-    return !P->IsLValueReferenceParam && !P->IsAssignable;
+    return !P->IsLValueReferenceParam && !P->IsAssignable && !P->IsCapture;
   }
 
   std::string ctorInits() const {
@@ -346,7 +351,9 @@ public:
     if (!C.SelfType.empty())
       Add("this");
     for (const Var *P : C.Params)
-      Add(movesIn(P) ? "std::move(" + P->Name + ")" : P->Name);
+      Add(P->IsCapture ? "std::addressof(" + P->SourceName + ")"
+          : movesIn(P) ? "std::move(" + P->Name + ")"
+                       : P->Name);
     return S;
   }
 
@@ -406,9 +413,10 @@ public:
   /// when Nested.
   void frameStruct(bool Nested, const std::vector<std::string> &Cases) {
     mark(C.Line);
-    line(fmt::format("// The frame of `{}` (line {}): its parameters and the "
+    std::string Of = C.IsLambda ? "the coroutine lambda" : "`" + C.Name + "`";
+    line(fmt::format("// The frame of {} (line {}): its {}parameters and the "
                      "locals that live across a suspend point.",
-                     C.Name, C.Line));
+                     Of, C.Line, C.IsLambda ? "captures, " : ""));
     if (!C.TemplateHeader.empty())
       line(C.TemplateHeader);
     std::string Prefix = C.IsOutOfClass ? C.QualifierPrefix : "";
@@ -487,6 +495,19 @@ public:
       function(Inline + C.OutOfClassHead + " ");
       outOfLineMembers(Cases);
       Result.AfterClass = std::move(Out);
+      return Result;
+    }
+    if (C.IsLambda) {
+      // The lambda's body: a local frame class (everything defined in it,
+      // as local classes require) and the frame's creation.
+      line("{");
+      ++Indent;
+      frameStruct(/*Nested=*/true, Cases);
+      line("return " + C.MakeFunction + "<" + C.FrameName + ">(" + makeArgs() +
+           ");");
+      --Indent;
+      line("}");
+      Result.Text = std::move(Out);
       return Result;
     }
     bool Nested = C.IsMember;

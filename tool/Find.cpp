@@ -118,13 +118,40 @@ public:
   bool VisitLambdaExpr(LambdaExpr *LE) {
     const CXXMethodDecl *Op = LE->getCallOperator();
     FoundCoroutine F;
-    if (Op && Op->getBody() &&
-        (isa<CoroutineBodyStmt>(Op->getBody()) ||
-         hasSuspendOrReturn(Op->getBody())) &&
-        classifyReturnType(Op->getReturnType(), Ctx, F.Kind, F.TypeArgs))
+    if (!Op || !Op->getBody() ||
+        !(isa<CoroutineBodyStmt>(Op->getBody()) ||
+          hasSuspendOrReturn(Op->getBody())) ||
+        !classifyReturnType(Op->getReturnType(), Ctx, F.Kind, F.TypeArgs))
+      return true;
+    SourceManager &SM = Ctx.getSourceManager();
+    if (!SM.isInMainFile(SM.getExpansionLoc(LE->getBeginLoc())))
+      return true;
+    if (LE->isGenericLambda()) {
       reportError(Diags, LE->getBeginLoc(),
-                  "coroutine lambdas are not supported by cosm; write a "
-                  "named function or method instead");
+                  "generic coroutine lambdas are not supported by cosm; give "
+                  "the parameters types, or write a function template");
+      return true;
+    }
+    for (const LambdaCapture &LC : LE->captures()) {
+      SourceLocation Loc =
+          LC.getLocation().isValid() ? LC.getLocation() : LE->getBeginLoc();
+      if (LC.getCaptureKind() == LCK_StarThis) {
+        reportError(Diags, Loc,
+                    "a coroutine lambda that captures *this by copy is not "
+                    "supported by cosm; capture this");
+        return true;
+      }
+      if (LC.capturesVLAType() || LC.isPackExpansion() ||
+          (LC.capturesVariable() && !isa<VarDecl>(LC.getCapturedVar()))) {
+        reportError(Diags, Loc,
+                    "cosm cannot pass this capture to a coroutine lambda's "
+                    "frame; capture a variable by name");
+        return true;
+      }
+    }
+    F.FD = Op;
+    F.Lambda = LE;
+    Found.push_back(F);
     return true;
   }
 

@@ -60,9 +60,11 @@ struct Var {
   bool IsReference = false; // stored as a pointer when hoisted
   bool IsRValueReference = false;
   bool IsLValueReferenceParam = false; // a parameter of type T &
-  bool IsBound = false;      // a cosm::lowered::bound (Type), read as `(*name)`
-  bool IsTrivial = false;    // trivially destructible (no guard needed)
-  bool IsAssignable = false; // scalar: constructed with `=`
+  bool IsBound = false;   // a cosm::lowered::bound (Type), read as `(*name)`
+  bool IsCapture = false; // a coroutine lambda's capture: a pointer member
+                          // (Type *), passed in as std::addressof(SourceName)
+  bool IsTrivial = false; // trivially destructible (no guard needed)
+  bool IsAssignable = false;       // scalar: constructed with `=`
   bool IsTrivialType = false;      // may be a plain member (no union)
   long long Size = -1, Align = -1; // bytes as a member (a pointer for a
                                    // hoisted reference); -1 if dependent
@@ -176,6 +178,9 @@ struct Coroutine {
   // dependent type (templates), so two-phase lookup finds them.
   std::string BaseRef;
   bool IsMember = false; // frame nested in the class
+  // A coroutine lambda: its body becomes a local frame class and a return
+  // of make_generator/make_task; captures are pointer members.
+  bool IsLambda = false;
   // A method of a non-template class: its frame is declared in the class and
   // defined after it (the class must be complete), and so is the method.
   bool IsOutOfClass = false;

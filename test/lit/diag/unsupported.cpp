@@ -22,7 +22,21 @@ cosm::generator<int> local_goto(int n) {
   co_yield n;
 }
 
-auto lambda = []() -> cosm::generator<int> { co_yield 1; }; // expected-error {{coroutine lambdas are not supported by cosm; write a named function or method instead}}
+auto generic_lambda = [](auto x) -> cosm::generator<int> { co_yield x; }; // expected-error {{generic coroutine lambdas are not supported by cosm; give the parameters types, or write a function template}}
+
+cosm::generator<int> holds_coroutine_lambda() {
+  co_yield 0;
+  for (int x : []() -> cosm::generator<int> { co_yield 1; }()) // expected-error {{a coroutine lambda inside a coroutine is not supported by cosm; define it outside, or make it a function}}
+    co_yield x;
+}
+
+struct copies_this {
+  int v = 1;
+  void run() {
+    auto g = [*this]() -> cosm::generator<int> { co_yield v; }; // expected-error {{a coroutine lambda that captures *this by copy is not supported by cosm; capture this}}
+    (void)g;
+  }
+};
 
 cosm::generator<int> keeps_lambda() {
   auto f = [](int x) { return x * 2; }; // expected-error {{'f' lives across a suspend point, but it holds a lambda, whose type cannot be named}}
