@@ -34,7 +34,10 @@ def main():
     a = ap.parse_args()
 
     os.makedirs(os.path.dirname(a.tmp) or ".", exist_ok=True)
-    common = ["-Wall", "-Wextra", "-Werror", "-I" + a.include, "-pthread", "-g"]
+    # The lowered file lives elsewhere: the input's own folder stays on the
+    # include path for its quoted includes.
+    common = ["-Wall", "-Wextra", "-Werror", "-I" + a.include,
+              "-I" + os.path.dirname(os.path.abspath(a.source)), "-pthread", "-g"]
     if a.sanitize:
         common += ["-fsanitize=" + a.sanitize, "-fno-omit-frame-pointer",
                    "-fno-sanitize-recover=all"]

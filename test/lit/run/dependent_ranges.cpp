@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "Inputs/prvalue_range.hpp"
+
 namespace shelf {
 // A range found only by argument-dependent lookup.
 struct books {
@@ -60,20 +62,6 @@ template <class T> struct stack_of {
 
 // `auto` locals with dependent initializers: references that may bind a
 // temporary hold it (per instantiation), others point at their referent.
-struct digits {
-  int n;
-  struct iterator {
-    int i;
-    std::string operator*() const { return std::to_string(i); } // prvalues
-    iterator &operator++() {
-      ++i;
-      return *this;
-    }
-    bool operator!=(const iterator &o) const { return i != o.i; }
-  };
-  iterator begin() const { return {0}; }
-  iterator end() const { return {n}; }
-};
 
 template <class R, class F> cosm::generator<std::string> deduced(R r, F make) {
   for (auto &&d : r) {
@@ -126,8 +114,9 @@ int main() {
   for (int x : declared_first(4))
     std::printf("declared %d\n", x);
   int made = 0;
-  for (const std::string &s :
-       deduced(digits{2}, [&made] { return "made" + std::to_string(++made); }))
+  for (const std::string &s : deduced(prvalue_range{2}, [&made] {
+         return "made" + std::to_string(++made);
+       }))
     std::printf("deduced %s\n", s.c_str());
   std::vector<std::string> words{"x"};
   for (const std::string &s : deduced(words, [] { return std::string("w"); }))

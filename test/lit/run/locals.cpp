@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string>
 
+#include "Inputs/prvalue_range.hpp"
+
 struct pinned {
   int value;
   explicit pinned(int v) : value(v) {}
@@ -51,26 +53,12 @@ cosm::generator<int> kinds(const std::string &label) {
   }
 }
 
-// A range whose iterator returns prvalues: `auto &&s` extends each one, so
-// the frame holds the value itself, not a pointer to a dead temporary. An
-// rvalue reference bound to an xvalue is a pointer to its referent.
-struct counter_range {
-  int n;
-  struct iterator {
-    int i;
-    std::string operator*() const { return "item" + std::to_string(i); }
-    iterator &operator++() {
-      ++i;
-      return *this;
-    }
-    bool operator!=(const iterator &o) const { return i != o.i; }
-  };
-  iterator begin() const { return {0}; }
-  iterator end() const { return {n}; }
-};
+// Over a range of prvalues `auto &&s` extends each one, so the frame holds
+// the value itself, not a pointer to a dead temporary. An rvalue reference
+// bound to an xvalue is a pointer to its referent.
 
 cosm::generator<std::string> references() {
-  for (auto &&s : counter_range{2}) {
+  for (auto &&s : prvalue_range{2, "item"}) {
     co_yield s;
     co_yield s + "'";
   }
