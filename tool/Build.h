@@ -78,11 +78,14 @@ inline bool isSuspendExpr(const clang::Stmt *S) {
   return llvm::isa<clang::CoroutineSuspendExpr, clang::DependentCoawaitExpr>(S);
 }
 
+/// `auto` whose type Sema deduces only per instantiation (Locals.cpp).
+bool isDependentAuto(clang::QualType T);
+
 /// Strips the implicit nodes Sema wraps around an expression.
 const clang::Expr *ignoreImplicit(const clang::Expr *E);
 
-/// The statement-to-IR builder. Build.cpp holds statements, Spill.cpp
-/// expressions, Render.cpp the text copying.
+/// The statement-to-IR builder. Build.cpp holds statements, Locals.cpp the
+/// locals, Spill.cpp expressions, Render.cpp the text copying.
 class Builder {
 public:
   Builder(const FoundCoroutine &F, clang::ASTContext &Ctx,
