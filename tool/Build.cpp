@@ -579,8 +579,11 @@ bool Builder::run() {
     C.BaseType = "cosm::lowered::task_frame<" + F.TypeArgs[0] + ">";
     C.MakeFunction = "cosm::lowered::make_task";
   }
-  C.IsMember = MD != nullptr;
-  if (MD && !MD->getParent()->isDependentContext()) {
+  // A method defined outside its class: the class is complete there, but
+  // only a class local to the body may reach its private members.
+  C.FrameInBody = MD && MD->isOutOfLine();
+  C.IsMember = MD != nullptr && !C.FrameInBody;
+  if (C.IsMember && !MD->getParent()->isDependentContext()) {
     // The frame needs the complete class: declare it and the method in the
     // class, define both after the class.
     C.IsOutOfClass = true;
@@ -620,7 +623,8 @@ bool Builder::run() {
     lambdaCaptures(*F.Lambda);
   if (FD->isDependentContext())
     C.BaseRef = "this->";
-  if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
+  if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate();
+      FTD && !C.FrameInBody)
     templateHead(FTD->getTemplateParameters(), *this, C.TemplateHeader,
                  C.TemplateArgs);
 

@@ -148,12 +148,6 @@ public:
           continue;
         }
       }
-      if (isa<CXXMethodDecl>(FD) && FD->isOutOfLine()) {
-        reportError(Diags, FD->getLocation(),
-                    "cosm lowers coroutine methods defined inside their "
-                    "class; move this definition into the class");
-        continue;
-      }
       if (!checkCoroutine(F, Ctx, Diags))
         continue;
       std::unique_ptr<Coroutine> C = buildCoroutine(F, Ctx, Diags);
@@ -170,8 +164,8 @@ public:
           Ctx.getLangOpts());
       unsigned B = SM.getFileOffset(Begin), BB = SM.getFileOffset(BodyBegin),
                E = SM.getFileOffset(BodyEnd);
-      if (F.Lambda)
-        B = BB; // only the body of a lambda is rewritten
+      if (C->FrameInBody)
+        B = BB; // only the body is rewritten
       C->Signature = Buf.slice(B, BB).str();
       // A name no token of the translation unit uses (comments don't count).
       auto Used = [&](const std::string &N) {

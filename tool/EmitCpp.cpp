@@ -497,8 +497,8 @@ public:
       Result.AfterClass = std::move(Out);
       return Result;
     }
-    if (C.IsLambda) {
-      // The lambda's body: a local frame class (everything defined in it,
+    if (C.FrameInBody) {
+      // The function's body: a local frame class (everything defined in it,
       // as local classes require) and the frame's creation.
       line("{");
       ++Indent;

@@ -178,9 +178,11 @@ struct Coroutine {
   // dependent type (templates), so two-phase lookup finds them.
   std::string BaseRef;
   bool IsMember = false; // frame nested in the class
-  // A coroutine lambda: its body becomes a local frame class and a return
-  // of make_generator/make_task; captures are pointer members.
-  bool IsLambda = false;
+  // A coroutine lambda, or a method defined outside its class: only the
+  // body is rewritten, into a local frame class (which has the function's
+  // access to the class) and a return of make_generator/make_task.
+  bool FrameInBody = false;
+  bool IsLambda = false; // its captures are pointer members
   // A method of a non-template class: its frame is declared in the class and
   // defined after it (the class must be complete), and so is the method.
   bool IsOutOfClass = false;

@@ -341,7 +341,7 @@ void Builder::lambdaCaptures(const LambdaExpr &LE) {
   // A C++20 coroutine lambda reaches its captures through the closure, which
   // must outlive the coroutine: the frame points at the closure's copies
   // (and at the variables captured by reference), which is the same.
-  C.IsLambda = true;
+  C.IsLambda = C.FrameInBody = true;
   const CXXMethodDecl *Op = LE.getCallOperator();
   for (const LambdaCapture &LC : LE.captures()) {
     if (LC.capturesThis()) {

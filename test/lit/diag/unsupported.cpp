@@ -63,12 +63,6 @@ cosm::generator<int> function_try() try { // expected-error {{a function-try-blo
 } catch (...) {
 }
 
-struct widget {
-  cosm::generator<int> parts();
-};
-cosm::generator<int> widget::parts() { // expected-error {{cosm lowers coroutine methods defined inside their class; move this definition into the class}}
-  co_yield 1;
-}
 
 cosm::generator<int> copies_array() {
   int arr[2] = {1, 2};
