@@ -57,7 +57,8 @@ FrameLayout layOut(const Coroutine &C) {
     Slots.push_back({M});
   }
   for (const Var *P : C.Params) {
-    Member M{P->Name, P->Type, "param", P->Line};
+    Member M{P->Name, P->IsCapture ? memberType(*P) : P->Type,
+             P->IsCapture ? "capture" : "param", P->Line};
     M.Size = P->Size;
     M.Align = P->Align;
     Slots.push_back({M});

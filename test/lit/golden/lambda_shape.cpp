@@ -4,6 +4,7 @@
 // creation of the frame.
 // RUN: %cosm %s -o %t.cpp --
 // RUN: %FileCheck %s --match-full-lines < %t.cpp
+// RUN: %cosm --emit=layout %s -- | %FileCheck --check-prefix=LAYOUT %s
 #include <cosm/cosm.hpp>
 
 int use(int limit) {
@@ -30,3 +31,7 @@ int use(int limit) {
 // CHECK:        return cosm::lowered::make_generator<lambda_frame>(
 // CHECK-NEXT:       std::addressof(limit), std::addressof(seen), from);
 // CHECK-NEXT: };
+// LAYOUT: lambda (line 11): struct lambda_frame : cosm::lowered::generator_frame<int, void, void>
+// LAYOUT:      0     8      8     9  capture  const int * limit
+// LAYOUT-NEXT: 8     8      8    10  capture  int * seen
+// LAYOUT-NEXT: 16     4      4    11  param    int from
