@@ -19,19 +19,19 @@ int use(int limit) {
   return sum + seen;
 }
 // CHECK:      auto upto = [limit, &seen](int from) -> cosm::generator<int> {
-// CHECK-NEXT:   // The frame of the coroutine lambda (line 11): its captures, parameters and
+// CHECK-NEXT:   // The frame of the coroutine lambda (line 12): its captures, parameters and
 // CHECK-NEXT:   // the locals that live across a suspend point.
 // CHECK-NEXT:   struct lambda_frame final
 // CHECK-NEXT:       : cosm::lowered::generator_frame<int, void, void> {
 // CHECK-NEXT:     const int *limit;
 // CHECK-NEXT:     int *seen;
 // CHECK-NEXT:     int from;
-// CHECK-NEXT:     int i; // line 12
+// CHECK-NEXT:     int i; // line 13
 // CHECK:            for (; i < (*limit); ++i, ++(*seen)) {
 // CHECK:        return cosm::lowered::make_generator<lambda_frame>(
 // CHECK-NEXT:       std::addressof(limit), std::addressof(seen), from);
 // CHECK-NEXT: };
-// LAYOUT: lambda (line 11): struct lambda_frame : cosm::lowered::generator_frame<int, void, void>
-// LAYOUT:      0     8      8     9  capture  const int * limit
-// LAYOUT-NEXT: 8     8      8    10  capture  int * seen
-// LAYOUT-NEXT: 16     4      4    11  param    int from
+// LAYOUT: lambda (line 12): struct lambda_frame : cosm::lowered::generator_frame<int, void, void>
+// LAYOUT:      0     8      8    10  capture  const int * limit
+// LAYOUT-NEXT: 8     8      8    11  capture  int * seen
+// LAYOUT-NEXT: 16     4      4    12  param    int from
