@@ -208,7 +208,17 @@ Code Builder::spill(const Expr *E, std::vector<NodePtr> &Out) {
   // chosen arm's value.
   if (const auto *CO = dyn_cast<ConditionalOperator>(E);
       CO && (hasSuspend(CO->getTrueExpr()) || hasSuspend(CO->getFalseExpr()))) {
-    Code Cond = spill(CO->getCond(), Out);
+    // `(a == b) ? x : y` becomes `if (a == b)`: the parentheses around a
+    // comparison would draw -Wparentheses-equality there (those around an
+    // assignment stay: they say it is meant).
+    const Expr *CondExpr = CO->getCond();
+    if (const auto *PE = dyn_cast<ParenExpr>(CondExpr)) {
+      const auto *BO = dyn_cast<BinaryOperator>(PE->getSubExpr());
+      const auto *OC = dyn_cast<CXXOperatorCallExpr>(PE->getSubExpr());
+      if (!(BO && BO->isAssignmentOp()) && !(OC && OC->isAssignmentOp()))
+        CondExpr = PE->getSubExpr();
+    }
+    Code Cond = spill(CondExpr, Out);
     bool IsRef = CO->isGLValue();
     Var *T = makeTemp("cosm_choice", CO->getType(), IsRef);
     T->Line = Line;
