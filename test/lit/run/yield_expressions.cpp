@@ -32,6 +32,9 @@ gen exprs() {
   std::printf("either=%d\n", either);
   int pick = trace("c", 1) ? val(co_yield "then") : val(co_yield "else");
   std::printf("pick=%d\n", pick);
+  // A parenthesized comparison stays warning-free once it is an if.
+  int other = (pick == 6) ? 1 : val(co_yield "other");
+  std::printf("other=%d\n", other);
   int n = 0;
   while (val(co_yield "loop?") != 0)
     ++n;
@@ -69,6 +72,7 @@ int main() {
 // CHECK-NEXT: eval c
 // CHECK-NEXT: yield then
 // CHECK-NEXT: pick=6
+// CHECK-NEXT: other=1
 // CHECK-NEXT: yield loop?
 // CHECK-NEXT: yield loop?
 // CHECK-NEXT: yield loop?
