@@ -20,9 +20,10 @@ import random
 
 
 class Gen:
-    def __init__(self, rng, task):
+    def __init__(self, rng, task, earlier):
         self.r = rng
         self.task = task
+        self.earlier = earlier  # coroutines of the same kind defined before
         self.lines = []
         self.indent = 1
         self.scopes = [["n"]]  # int variables visible here
@@ -105,6 +106,14 @@ class Gen:
         self.emit("}")
 
     def yield_stmt(self):
+        if self.earlier and self.r.random() < 0.2:
+            # Delegation: yield from / await another generated coroutine.
+            callee = self.r.choice(self.earlier)
+            if self.task:
+                self.emit("log(co_await %s(%s));" % (callee, self.plain()))
+            else:
+                self.emit("co_yield cosm::from(%s(%s));" % (callee, self.plain()))
+            return
         if self.task:
             self.emit("log(co_await value_of(%s));" % self.plain())
         else:
@@ -306,10 +315,12 @@ def main():
     rng = random.Random(a.seed)
     out = [PRELUDE]
     drivers = []
+    made = {True: [], False: []}
     for k in range(a.coroutines):
         task = rng.random() < 0.35
         name = "%s%d" % ("work" if task else "gen", k)
-        g = Gen(rng, task)
+        g = Gen(rng, task, list(made[task]))
+        made[task].append(name)
         while g.budget > 0:
             g.stmt(0)
         if task:
