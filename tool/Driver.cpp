@@ -469,8 +469,31 @@ int main(int argc, const char **argv) {
     OS << "cosm " COSM_VERSION " (LLVM/Clang " LLVM_VERSION_STRING ")\n";
   });
   cosm::findRuntimeHeaders(argv[0]);
-  auto Parser =
-      CommonOptionsParser::create(argc, argv, CosmCategory, cl::OneOrMore);
+  // Without `--` or -p, LibTooling looks for a compile database above the
+  // input and, finding none, prints three lines of complaint before it goes
+  // on with no flags. Going on with no flags is what `cosm file.cpp` means:
+  // say `--` for it when no database is there.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool Explicit = false;
+  for (const char *A : Args) {
+    StringRef S(A);
+    Explicit |= S == "--" || S == "-p" || S.starts_with("-p=") ||
+                S.starts_with("--p=") || S == "--p";
+  }
+  if (!Explicit) {
+    bool Found = false;
+    for (size_t I = 1; I < Args.size() && !Found; ++I) {
+      std::string Error;
+      if (Args[I][0] != '-' && sys::fs::is_regular_file(Args[I]))
+        Found = CompilationDatabase::autoDetectFromSource(Args[I], Error) !=
+                nullptr;
+    }
+    if (!Found)
+      Args.push_back("--");
+  }
+  int ArgCount = static_cast<int>(Args.size());
+  auto Parser = CommonOptionsParser::create(ArgCount, Args.data(), CosmCategory,
+                                            cl::OneOrMore);
   if (!Parser) {
     errs() << toString(Parser.takeError());
     return 1;
