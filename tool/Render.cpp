@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Build.h"
 #include "clang/Lex/Lexer.h"
+#include <map>
 #include <optional>
 #include <set>
 
@@ -100,7 +101,7 @@ public:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (auto It = B.Vars.find(VD); It != B.Vars.end())
-          replace(N, Code().use(It->second));
+          replace(N, ref(It->second));
       if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
         if (!CapturedBindings.count(BD))
           if (std::optional<Code> Use = bindingUse(BD))
@@ -136,58 +137,108 @@ public:
       }
       return;
     } else if (const auto *LE = dyn_cast<LambdaExpr>(N)) {
-      // A local may have become a frame member, which a capture cannot
-      // name: `[x, &y]` becomes `[x = x, &y = y]`, the same captures.
-      std::vector<const BindingDecl *> Captured;
-      for (const LambdaCapture &LC : LE->explicit_captures()) {
-        if (!LC.capturesVariable() || LC.isPackExpansion())
-          continue;
-        if (const auto *BD = dyn_cast<BindingDecl>(LC.getCapturedVar())) {
-          // A structured binding: `[x]` becomes `[x = <how x reads>]` (C++17
-          // cannot capture bindings), and the body keeps reading `x`.
-          std::optional<Code> Use = bindingUse(BD);
-          unsigned Begin, End;
-          SourceLocation L = LC.getLocation();
-          if (Use && offsets(SourceRange(L, L), Begin, End)) {
-            Edits.push_back(
-                {Begin, End, Code(BD->getNameAsString() + " = ").append(*Use)});
-            Captured.push_back(BD);
-            CapturedBindings.insert(BD);
-          }
-          continue;
-        }
-        const auto *VD = dyn_cast<VarDecl>(LC.getCapturedVar());
-        if (!VD || VD->isInitCapture())
-          continue;
-        auto It = B.Vars.find(VD);
-        if (It == B.Vars.end())
-          continue;
-        unsigned Begin, End;
-        SourceLocation L = LC.getLocation();
-        if (!offsets(SourceRange(L, L), Begin, End)) {
-          B.error(L, "cosm cannot rewrite this capture because it is inside a "
-                     "macro expansion");
-          continue;
-        }
-        Edits.push_back(
-            {Begin, End,
-             Code().name(It->second).append(" = ").use(It->second)});
-      }
-      // Initializers of init-captures (`[n = x + 1]`) are code to rewrite
-      // too; those of simple captures are the captures themselves.
-      auto Init = LE->capture_init_begin();
-      for (const LambdaCapture &LC : LE->captures()) {
-        if (LE->isInitCapture(&LC))
-          collect(*Init);
-        ++Init;
-      }
-      collect(LE->getBody());
-      for (const BindingDecl *BD : Captured)
-        CapturedBindings.erase(BD);
+      lambda(LE);
       return;
     }
     for (const Stmt *Child : N->children())
       collect(Child);
+  }
+
+  /// A local may have become a frame member, which a capture cannot name and
+  /// which a `[=]` lambda would reach through the frame's `this`, by
+  /// reference: `[x, &y]` becomes `[x = x, &y = y]`, and `[=]` gets an
+  /// init-capture for each local it copies, so copies stay copies. The body
+  /// then reads the captures by name.
+  void lambda(const LambdaExpr *LE) {
+    std::vector<const BindingDecl *> Bound;
+    std::vector<const Var *> Copied;
+    Code Implicit; // init-captures to add after a `=` capture default
+    for (const LambdaCapture &LC : LE->captures()) {
+      if (LC.capturesThis() && LC.isImplicit() &&
+          LE->getCaptureDefault() == LCD_ByCopy && B.IsInstanceMethod) {
+        // `self` is a frame member too: copy the pointer, as [=] copies this.
+        Implicit.append(", " + B.C.SelfName + " = " + B.C.SelfName);
+        continue;
+      }
+      if (!LC.capturesVariable() || LC.isPackExpansion())
+        continue;
+      if (const auto *BD = dyn_cast<BindingDecl>(LC.getCapturedVar())) {
+        // A structured binding (C++17 cannot capture them): its value.
+        std::optional<Code> Use = bindingUse(BD);
+        if (!Use)
+          continue;
+        Code Init = Code(BD->getNameAsString() + " = ").append(*Use);
+        if (LC.isExplicit())
+          edit(LC.getLocation(), std::move(Init));
+        else if (LC.getCaptureKind() == LCK_ByCopy)
+          Implicit.append(", ").append(Init);
+        else
+          continue; // by reference: read where it is
+        Bound.push_back(BD);
+        CapturedBindings.insert(BD);
+        continue;
+      }
+      const auto *VD = dyn_cast<VarDecl>(LC.getCapturedVar());
+      if (!VD || VD->isInitCapture())
+        continue;
+      auto It = B.Vars.find(VD);
+      if (It == B.Vars.end())
+        continue;
+      Var *V = It->second;
+      Code Init = Code().name(V).append(" = ").append(ref(V));
+      if (LC.isExplicit())
+        edit(LC.getLocation(), std::move(Init));
+      else if (LC.getCaptureKind() == LCK_ByCopy)
+        Implicit.append(", ").append(Init);
+      else
+        continue; // by reference: the frame member itself, through `this`
+      Copied.push_back(V);
+    }
+    if (!Implicit.empty()) {
+      unsigned Begin, End;
+      SourceLocation L = LE->getCaptureDefaultLoc();
+      if (offsets(SourceRange(L, L), Begin, End))
+        Edits.push_back({End, End, std::move(Implicit)});
+      else
+        B.error(LE->getBeginLoc(), "cosm cannot rewrite this lambda's "
+                                   "captures because they are inside a macro "
+                                   "expansion");
+    }
+    // Initializers of init-captures (`[n = x + 1]`) are code to rewrite
+    // too; they are evaluated outside the lambda.
+    auto Init = LE->capture_init_begin();
+    for (const LambdaCapture &LC : LE->captures()) {
+      if (LE->isInitCapture(&LC))
+        collect(*Init);
+      ++Init;
+    }
+    for (const Var *V : Copied)
+      ++CapturedVars[V];
+    collect(LE->getBody());
+    for (const Var *V : Copied)
+      --CapturedVars[V];
+    for (const BindingDecl *BD : Bound)
+      CapturedBindings.erase(BD);
+  }
+
+  /// Replaces the capture at L with Init.
+  void edit(SourceLocation L, Code Init) {
+    unsigned Begin, End;
+    if (!offsets(SourceRange(L, L), Begin, End)) {
+      B.error(L, "cosm cannot rewrite this capture because it is inside a "
+                 "macro expansion");
+      return;
+    }
+    Edits.push_back({Begin, End, std::move(Init)});
+  }
+
+  /// How the code being rendered reads V: inside a lambda that captured it,
+  /// the capture; elsewhere the local, wherever Layout puts it.
+  Code ref(Var *V) {
+    auto It = CapturedVars.find(V);
+    if (It != CapturedVars.end() && It->second > 0)
+      return Code().name(V);
+    return Code().use(V);
   }
 
   /// How a structured binding of the coroutine reads, if it is one.
@@ -220,6 +271,8 @@ public:
   // Bindings captured by name in the lambda being rendered: its body reads
   // the capture.
   std::set<const BindingDecl *> CapturedBindings;
+  // Locals captured by the lambdas being rendered (innermost counts too).
+  std::map<const Var *, int> CapturedVars;
 };
 
 Code apply(llvm::StringRef Buf, unsigned Begin, unsigned End,

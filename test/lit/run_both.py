@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compiles one program natively (clang++-19 -std=c++20) and lowered by cosm
-(g++ -std=c++17 and clang++-19 -std=c++17), runs all three, and fails unless
-they print the same thing and exit the same way. Prints that common output,
+(g++ -std=c++17 and clang++-19 -std=c++17; the lowered file is also checked
+as C++20), runs all three, and fails unless they print the same thing and
+exit the same way. Prints that common output,
 so a FileCheck over it checks all three at once."""
 import argparse
 import difflib
@@ -51,6 +52,10 @@ def main():
         ("lowered g++ -std=c++17", [a.gxx, "-std=c++17"], lowered, a.tmp + ".gxx17"),
         ("lowered clang++ -std=c++17", [a.clangxx, "-std=c++17"], lowered, a.tmp + ".clang17"),
     ]
+    # The lowered file must also be valid C++20 (a C++20 project may lower
+    # some files and not others): warning-free, checked without linking.
+    run([a.clangxx, "-std=c++20", "-fsyntax-only"] + common + [lowered],
+        "compile (lowered clang++ -std=c++20)")
     results = []
     for name, cc, src, exe in builds:
         run(cc + common + [src, "-o", exe] + lib + ["-lstdc++"], "compile (%s)" % name)

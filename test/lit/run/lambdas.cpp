@@ -36,6 +36,32 @@ cosm::generator<int> captures() {
   co_yield [=] { return total + step; }();
 }
 
+// `[=]` copies when the lambda is made, even a local that became a frame
+// member (the frame is not reached through `this`); a hoisted reference is
+// copied as its referent; nested lambdas capture the outer one's captures.
+struct counter {
+  int hits = 0;
+  cosm::generator<int> copies() {
+    int total = 1;
+    int &alias = total;
+    co_yield 0;
+    int seen, through_alias, nested;
+    {
+      auto f = [=] { return total; };
+      auto g = [alias] { return alias; };
+      auto h = [=] { return [=] { return total + alias; }(); };
+      total = 5;
+      seen = f();
+      through_alias = g();
+      nested = h();
+    }
+    co_yield seen;
+    co_yield through_alias;
+    co_yield nested;
+    co_yield alias;
+  }
+};
+
 cosm::task<int> offload(int n) {
   int base = 100;
   co_await cosm::sleep(std::chrono::milliseconds(1));
@@ -50,6 +76,9 @@ int main() {
   for (int x : captures())
     std::printf("captures %d\n", x);
   std::printf("offload %d\n", cosm::run(offload(7)));
+  counter c;
+  for (int x : c.copies())
+    std::printf("copies %d\n", x);
 }
 // CHECK: scaled 0
 // CHECK-NEXT: scaled 4
@@ -60,3 +89,8 @@ int main() {
 // CHECK-NEXT: captures 20
 // CHECK-NEXT: captures 25
 // CHECK-NEXT: offload 107
+// CHECK-NEXT: copies 0
+// CHECK-NEXT: copies 1
+// CHECK-NEXT: copies 1
+// CHECK-NEXT: copies 2
+// CHECK-NEXT: copies 5
