@@ -186,6 +186,18 @@ class Gen:
             self.block(depth, "log(%s);" % x)
             self.scopes.pop()
             self.loop_depth -= 1
+        elif r < 0.755 and self.assignable():
+            # A lambda made, then a captured local changed, then the call:
+            # [=] must have copied, [&] must see the change.
+            f = self.name("f")
+            v = self.r.choice(self.assignable())
+            default = self.r.choice(["=", "&"])
+            self.emit("{")
+            self.emit("  auto %s = [%s] { return %s + 1; };" % (f, default, v))
+            e = self.plain()
+            self.emit("  %s = %s;" % (v, e if e != v else e + " + 2"))
+            self.emit("  log(%s());" % f)
+            self.emit("}")
         elif r < 0.76:
             # A local with a destructor, changed across suspend points.
             sv = self.name("s")
