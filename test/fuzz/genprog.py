@@ -105,6 +105,13 @@ class Gen:
         self.indent -= 1
         self.emit("}")
 
+    def loop_body(self, depth, counters=(), prologue=None):
+        self.loop_depth += 1
+        self.scopes.append(list(counters))
+        self.block(depth, prologue)
+        self.scopes.pop()
+        self.loop_depth -= 1
+
     def yield_stmt(self):
         if self.earlier and self.r.random() < 0.2:
             # Delegation: yield from / await another generated coroutine.
@@ -148,19 +155,13 @@ class Gen:
         elif r < 0.64 and not deep:
             i = self.name("i")
             self.emit("for (int %s = 0; %s < %d; ++%s)" % (i, i, self.r.randint(1, 3), i))
-            self.loop_depth += 1
-            self.scopes.append([i])
-            self.block(depth)
-            self.scopes.pop()
-            self.loop_depth -= 1
+            self.loop_body(depth, [i])
         elif r < 0.70 and not deep:
             w = self.name("w")
             self.emit("int %s = 0;" % w)
             self.scopes[-1].append(w)
             self.emit("while (%s++ < %d && (%s))" % (w, self.r.randint(1, 3), self.cond()))
-            self.loop_depth += 1
-            self.block(depth)
-            self.loop_depth -= 1
+            self.loop_body(depth)
         elif r < 0.72 and not deep:
             # A for loop whose condition or increment holds a suspend point.
             i = self.name("i")
@@ -171,21 +172,13 @@ class Gen:
                 head = "for (int %s = 0; %s < 3; %s += 1 + (%s %% 2 != 0))" % (
                     i, i, i, self.suspend_or_plain())
             self.emit(head)
-            self.loop_depth += 1
-            self.scopes.append([i])
-            self.block(depth)
-            self.scopes.pop()
-            self.loop_depth -= 1
+            self.loop_body(depth, [i])
         elif r < 0.74 and not deep:
             # Range-for: the range and its iterators live in the frame.
             x = self.name("x")
             self.emit("for (int %s : std::vector<int>{%d, %d})" % (
                 x, self.r.randint(0, 9), self.r.randint(0, 9)))
-            self.loop_depth += 1
-            self.scopes.append([x])
-            self.block(depth, "log(%s);" % x)
-            self.scopes.pop()
-            self.loop_depth -= 1
+            self.loop_body(depth, [x], "log(%s);" % x)
         elif r < 0.755 and self.assignable():
             # A lambda made, then a captured local changed, then the call:
             # [=] must have copied, [&] must see the change.
@@ -209,9 +202,7 @@ class Gen:
             self.emit("int %s = 0;" % d)
             self.scopes[-1].append(d)
             self.emit("do")
-            self.loop_depth += 1
-            self.block(depth)
-            self.loop_depth -= 1
+            self.loop_body(depth)
             self.emit("while (++%s < %d);" % (d, self.r.randint(1, 3)))
         elif r < 0.80 and not deep:
             self.emit("switch (%s %% 3) {" % self.plain())
