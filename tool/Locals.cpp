@@ -64,6 +64,23 @@ static void measure(Var *V, QualType T, bool AsPointer, const ASTContext &Ctx) {
   V->Align = Ctx.getTypeAlignInChars(T).getQuantity();
 }
 
+/// How the frame stores a local of type T: the object itself, or (IsRef) a
+/// pointer to it; whether it needs a guard, may be assigned, may be a plain
+/// member; and its size.
+static void describe(Var *V, QualType T, bool IsRef, const ASTContext &Ctx) {
+  QualType Obj = T.getNonReferenceType();
+  if (!IsRef)
+    Obj = Obj.getUnqualifiedType();
+  V->Type = typeText(Obj, Ctx);
+  V->IsReference = IsRef;
+  // A dependent type may have a destructor: build and guard it like one.
+  bool Dependent = Obj->isDependentType();
+  V->IsTrivial = IsRef || (!Dependent && !Obj.isDestructedType());
+  V->IsAssignable = !IsRef && !Dependent && Obj->isScalarType();
+  V->IsTrivialType = !IsRef && !Dependent && Obj.isTrivialType(Ctx);
+  measure(V, Obj, IsRef, Ctx);
+}
+
 Var *Builder::declare(const VarDecl *VD) {
   QualType T = VD->getType();
   bool IsParam = isa<ParmVarDecl>(VD);
@@ -80,48 +97,33 @@ Var *Builder::declare(const VarDecl *VD) {
     V->IsLValueReferenceParam = T->isLValueReferenceType();
     V->IsTrivial = true;
     V->IsAssignable = T->isScalarType();
+    measure(V, T, T->isReferenceType(), Ctx);
   } else {
-    V->IsReference = T->isReferenceType();
-    V->IsRValueReference = T->isRValueReferenceType();
-    QualType Obj = T.getNonReferenceType();
-    if (!V->IsReference)
-      Obj = Obj.getUnqualifiedType();
-    V->Type = typeText(Obj, Ctx);
-    // A dependent type may have a destructor: build and guard it like one.
-    bool Dependent = Obj->isDependentType();
-    V->IsTrivial = V->IsReference || (!Dependent && !Obj.isDestructedType());
-    V->IsAssignable = !V->IsReference && !Dependent && Obj->isScalarType();
-    V->IsTrivialType = !V->IsReference && !Dependent && Obj.isTrivialType(Ctx);
+    // A reference bound to a temporary keeps the temporary alive: the frame
+    // holds the temporary itself.
+    bool Ref = T->isReferenceType() && !extendsTemporary(VD);
+    describe(V, T, Ref, Ctx);
+    V->IsRValueReference = Ref && T->isRValueReferenceType();
     V->Unsupported = unsupportedType(T);
     if (const auto *DD = dyn_cast<DecompositionDecl>(VD)) {
-      // The hidden object the bindings name; a member `cosm_bound_a_b`.
+      // The hidden object the bindings name: a member `cosm_bound_a_b`,
+      // shown as `[a, b]` in diagnostics.
       V->SourceName = "cosm_bound";
-      for (const BindingDecl *BD : DD->bindings())
-        V->SourceName += "_" + BD->getNameAsString();
-      V->Name = V->SourceName;
       V->Shown = "[";
-      for (const BindingDecl *BD : DD->bindings())
+      for (const BindingDecl *BD : DD->bindings()) {
+        V->SourceName += "_" + BD->getNameAsString();
         V->Shown += (V->Shown.size() > 1 ? ", " : "") + BD->getNameAsString();
+      }
       V->Shown += "]";
+      V->Name = V->SourceName;
+      QualType Obj = T.getNonReferenceType();
       if (Obj->isDependentType() || isDependentAuto(Obj))
         V->Unsupported = "cosm cannot name the parts of a structured binding "
                          "of a dependent type";
-      else if (!V->IsReference && Obj->isArrayType())
+      else if (!Ref && Obj->isArrayType())
         V->Unsupported = "a structured binding that copies an array cannot "
                          "live in a frame; bind by reference";
     }
-  }
-  measure(V, T, V->IsReference || (IsParam && T->isReferenceType()), Ctx);
-  if (V->IsReference && extendsTemporary(VD)) {
-    // A reference bound to a temporary keeps the temporary alive: the frame
-    // holds the temporary itself.
-    QualType Obj = T.getNonReferenceType();
-    V->IsReference = V->IsRValueReference = false;
-    V->Type = typeText(Obj.getUnqualifiedType(), Ctx);
-    V->IsTrivial = !Obj.isDestructedType();
-    V->IsAssignable = Obj->isScalarType();
-    V->IsTrivialType = Obj.isTrivialType(Ctx);
-    measure(V, Obj, false, Ctx);
   }
   Vars[VD] = V;
   return V;
@@ -129,17 +131,8 @@ Var *Builder::declare(const VarDecl *VD) {
 
 Var *Builder::makeTemp(const std::string &Hint, QualType T, bool IsRef) {
   Var *V = C.newVar(Var::Temp, Hint, "");
-  QualType Obj = T.getNonReferenceType();
-  if (!IsRef)
-    Obj = Obj.getUnqualifiedType();
-  V->Type = typeText(Obj, Ctx);
-  V->IsReference = IsRef;
-  bool Dependent = Obj->isDependentType();
-  V->IsTrivial = IsRef || (!Dependent && !Obj.isDestructedType());
-  V->IsAssignable = !IsRef && !Dependent && Obj->isScalarType();
-  V->IsTrivialType = !IsRef && !Dependent && Obj.isTrivialType(Ctx);
-  V->Unsupported = unsupportedType(Obj);
-  measure(V, Obj, IsRef, Ctx);
+  describe(V, T, IsRef, Ctx);
+  V->Unsupported = unsupportedType(T.getNonReferenceType());
   return V;
 }
 
